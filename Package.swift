@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One set of settings for every Swift target, tests included (see ../shared/STYLE.md).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "ipm",
+    products: [
+        .library(name: "IntegrationPatterns", targets: ["IntegrationPatterns"]),
+        .executable(name: "ipm", targets: ["ipm"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CICal", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+
+        // Libraries.
+        .target(
+            name: "IntegrationPatterns",
+            dependencies: ["CSQLite", "CLibCrypto", "CICal"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Knowledge",
+            dependencies: ["CSQLite", "CCmarkGFM"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedContentPlugin"]),
+        .target(
+            name: "Advisor",
+            dependencies: ["Knowledge", "IntegrationPatterns"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Scaffold",
+            dependencies: ["Advisor"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "Console",
+            dependencies: ["CCmarkGFM", "CEditLine"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ipm",
+            dependencies: ["IntegrationPatterns", "Knowledge", "Advisor", "Scaffold", "Console"],
+            swiftSettings: swiftSettings),
+
+        // Build-time embedding of Content/ into Knowledge.
+        .executableTarget(name: "EmbedContent", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
+
+        // Tests.
+        .testTarget(
+            name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns"], swiftSettings: swiftSettings),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ipmTests", dependencies: ["ipm", "Knowledge", "Console"], swiftSettings: swiftSettings),
+    ]
+)

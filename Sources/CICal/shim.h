@@ -1,0 +1,4 @@
+#ifndef CICAL_SHIM_H
+#define CICAL_SHIM_H
+#include <libical/ical.h>
+#endif
