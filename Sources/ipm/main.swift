@@ -1,0 +1,3 @@
+internal import Foundation
+
+exit(Application.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
