@@ -25,6 +25,16 @@ public struct StyledLine: Sendable, Hashable {
         }
     }
 
+    /// Appends text in a style, extending the last span when the style is the same.
+    public mutating func append<S: StringProtocol>(_ text: S, _ style: TextStyle) {
+        if text.isEmpty { return }
+        if let last = spans.indices.last, spans[last].style == style {
+            spans[last].text.append(contentsOf: text)
+        } else {
+            spans.append(Span(String(text), style))
+        }
+    }
+
     /// Appends every span of another line.
     public mutating func append(contentsOf line: StyledLine) {
         for span in line.spans { append(span) }

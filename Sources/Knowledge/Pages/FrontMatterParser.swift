@@ -80,7 +80,7 @@ public struct FrontMatterParser: Sendable {
         return Page(
             id: scalars["id"]!, title: scalars["title"]!, kind: kind, aliases: lists["aliases"] ?? [],
             summary: scalars["summary"] ?? "", related: lists["related"] ?? [], types: lists["types"] ?? [],
-            language: language, body: String(Substring(text)[cursor...]), bodyStartLine: lineNumber + 1,
+            language: language, bodyText: Substring(text)[cursor...], bodyStartLine: lineNumber + 1,
             origin: origin)
     }
 

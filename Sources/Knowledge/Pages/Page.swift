@@ -25,7 +25,13 @@ public struct Page: Sendable, Equatable {
     /// The language the page is written in.
     public var language: Language
     /// The Markdown body, without the front matter.
-    public var body: String
+    ///
+    /// Kept as a slice of the page's text until asked for, so that loading the catalog copies nothing.
+    public var body: String {
+        get { String(bodyText) }
+        set { bodyText = Substring(newValue) }
+    }
+    private var bodyText: Substring
     /// The line of the source file where the body starts (1-based), for error positions.
     public var bodyStartLine: Int
     /// Where the page came from.
@@ -37,6 +43,15 @@ public struct Page: Sendable, Equatable {
         related: [String] = [], types: [String] = [], language: Language, body: String,
         bodyStartLine: Int = 1, origin: Origin = .builtIn
     ) {
+        self.init(
+            id: id, title: title, kind: kind, aliases: aliases, summary: summary, related: related, types: types,
+            language: language, bodyText: Substring(body), bodyStartLine: bodyStartLine, origin: origin)
+    }
+
+    init(
+        id: String, title: String, kind: PageKind, aliases: [String], summary: String, related: [String],
+        types: [String], language: Language, bodyText: Substring, bodyStartLine: Int, origin: Origin
+    ) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -45,7 +60,7 @@ public struct Page: Sendable, Equatable {
         self.related = related
         self.types = types
         self.language = language
-        self.body = body
+        self.bodyText = bodyText
         self.bodyStartLine = bodyStartLine
         self.origin = origin
     }

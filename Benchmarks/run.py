@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""ipm's benchmarks, side by side with the peers, in one run.
+
+Prints one table and writes it to docs/benchmarks.md. Each benchmark function appends rows: what was
+measured, ipm's figure, the peer's figure, the ratio and the target. Run through `make bench`, which
+builds the self-contained release binary and the venv with the peer libraries first.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Table:
+    """The rows of the report."""
+
+    def __init__(self):
+        self.rows = []
+
+    def add(self, benchmark, ipm, peer, peer_value, ratio, target, met):
+        self.rows.append(
+            {
+                "benchmark": benchmark,
+                "ipm": ipm,
+                "peer": peer,
+                "peer_value": peer_value,
+                "ratio": ratio,
+                "target": target,
+                "met": "yes" if met else "NO",
+            }
+        )
+
+    def markdown(self):
+        header = "| Benchmark | ipm | Peer | Peer's figure | Ratio | Target | Met |\n"
+        header += "|---|---:|---|---:|---:|---|:---:|\n"
+        body = "".join(
+            f"| {r['benchmark']} | {r['ipm']} | {r['peer']} | {r['peer_value']} | {r['ratio']} | {r['target']} | {r['met']} |\n"
+            for r in self.rows
+        )
+        return header + body
+
+
+def hyperfine_medians(commands, runs, warmup, env):
+    """Median wall time in seconds of each command, measured together by hyperfine (no shell)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        subprocess.run(
+            ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
+             "--export-json", export.name] + commands,
+            check=True, env=env, stdout=subprocess.DEVNULL,
+        )
+        with open(export.name) as handle:
+            results = json.load(handle)["results"]
+    return [statistics.median(result["times"]) for result in results]
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.2f} ms"
+
+
+def bench_explain(table, ipm, python, quick):
+    """`ipm explain webhook-security --no-pager` against rich and the cmark-gfm C floor."""
+    env = dict(os.environ, COLUMNS="80", LANG="C.UTF-8", NO_COLOR="1")
+    markdown = subprocess.run(
+        [ipm, "explain", "webhook-security", "--raw"], check=True, capture_output=True, env=env
+    ).stdout
+    with tempfile.NamedTemporaryFile(suffix=".md", delete=False) as handle:
+        handle.write(markdown)
+        page = handle.name
+    try:
+        runs = 10 if quick else 40
+        ours, rich, cmark = hyperfine_medians(
+            [
+                f"{ipm} explain webhook-security --no-pager --width 80",
+                f"{python} -m rich.markdown -w 80 {page}",
+                f"cmark-gfm -e table -e strikethrough -e autolink -e tasklist -t plaintext --width 80 {page}",
+            ],
+            runs=runs, warmup=3, env=env,
+        )
+    finally:
+        os.unlink(page)
+    table.add("explain webhook-security (median wall time)", ms(ours), "Python rich.markdown", ms(rich),
+              f"{ours / rich:.3f}×", "≤ 0.1× rich", ours / rich <= 0.1)
+    table.add("explain webhook-security (median wall time)", ms(ours), "cmark-gfm -t plaintext (C floor)",
+              ms(cmark), f"{ours / cmark:.2f}×", "≤ 10 ms", ours <= 0.010)
+
+
+BENCHMARKS = {
+    "explain": bench_explain,
+}
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ipm", required=True, help="path of the release ipm binary")
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="run only these")
+    parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test of the harness)")
+    parser.add_argument("--output", default=os.path.join(ROOT, "docs", "benchmarks.md"))
+    arguments = parser.parse_args()
+    if shutil.which("hyperfine") is None:
+        sys.exit("bench: hyperfine is missing; run scripts/deps.sh")
+
+    table = Table()
+    for name in arguments.only or list(BENCHMARKS):
+        print(f"bench: {name}…", file=sys.stderr)
+        BENCHMARKS[name](table, os.path.abspath(arguments.ipm), sys.executable, arguments.quick)
+
+    report = table.markdown()
+    print(report)
+    if not arguments.only and not arguments.quick:
+        stamp = datetime.date.today().isoformat()
+        with open(arguments.output, "w") as handle:
+            handle.write("# Benchmarks\n\n")
+            handle.write("Written by `make bench` (Benchmarks/run.py); every row was measured in the same run, ")
+            handle.write("side by side with the peer named. Times are medians; ratios are ipm ÷ peer.\n\n")
+            handle.write(f"Run on {stamp}: {machine()}.\n\n")
+            handle.write(report)
+    if any(row["met"] == "NO" for row in table.rows):
+        print("bench: some targets were not met", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
