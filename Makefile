@@ -28,7 +28,9 @@ test: deps
 
 ## make bench — side-by-side timings against the peers; writes docs/benchmarks.md.
 bench: deps release
-	@python=$$(scripts/venv.sh) && "$$python" Benchmarks/run.py --ipm .build/static/release/ipm
+	@scripts/release-build.sh ipm-bench > /dev/null
+	@python=$$(scripts/venv.sh) && "$$python" Benchmarks/run.py --ipm .build/static/release/ipm \
+		--ipm-bench .build/static/release/ipm-bench
 
 release: deps
 	@scripts/release-build.sh > /dev/null

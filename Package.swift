@@ -51,6 +51,11 @@ let package = Package(
             dependencies: ["IntegrationPatterns", "Knowledge", "Advisor", "Scaffold", "Console"],
             swiftSettings: swiftSettings),
 
+        // In-process benchmarks driven by Benchmarks/run.py (make bench).
+        .executableTarget(
+            name: "ipm-bench", dependencies: ["IntegrationPatterns"], path: "Benchmarks/IPMBench",
+            swiftSettings: swiftSettings),
+
         // Build-time embedding of Content/ into Knowledge.
         .executableTarget(name: "EmbedContent", swiftSettings: swiftSettings),
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),

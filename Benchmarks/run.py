@@ -2,7 +2,10 @@
 """ipm's benchmarks, side by side with the peers, in one run.
 
 Prints one table and writes it to docs/benchmarks.md. Each benchmark function appends rows: what was
-measured, ipm's figure, the peer's figure, the ratio and the target. Run through `make bench`, which
+measured, ipm's figure, the peer's figure, the ratio and the target. A function receives `tools`
+(paths of "ipm", "ipm_bench" and the venv's "python", which has the peer libraries) and `quick`.
+In-process cases of IntegrationPatterns run in the ipm-bench executable (Benchmarks/IPMBench), whose
+JSON result `ipm_bench(...)` returns; Python peers run in the venv. Run through `make bench`, which
 builds the self-contained release binary and the venv with the peer libraries first.
 """
 import argparse
@@ -61,13 +64,20 @@ def hyperfine_medians(commands, runs, warmup, env):
     return [statistics.median(result["times"]) for result in results]
 
 
+def ipm_bench(binary, case, *arguments):
+    """Runs one in-process case of the ipm-bench executable and returns its JSON result."""
+    output = subprocess.run([binary, case, *map(str, arguments)], check=True, capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
 def ms(seconds):
     return f"{seconds * 1000:.2f} ms"
 
 
-def bench_explain(table, ipm, python, quick):
+def bench_explain(table, tools, quick):
     """`ipm explain webhook-security --no-pager` against rich and the cmark-gfm C floor."""
     env = dict(os.environ, COLUMNS="80", LANG="C.UTF-8", NO_COLOR="1")
+    ipm, python = tools["ipm"], tools["python"]
     markdown = subprocess.run(
         [ipm, "explain", "webhook-security", "--raw"], check=True, capture_output=True, env=env
     ).stdout
@@ -113,6 +123,7 @@ def machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ipm", required=True, help="path of the release ipm binary")
+    parser.add_argument("--ipm-bench", required=True, help="path of the release ipm-bench binary")
     parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="run only these")
     parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test of the harness)")
     parser.add_argument("--output", default=os.path.join(ROOT, "docs", "benchmarks.md"))
@@ -123,7 +134,12 @@ def main():
     table = Table()
     for name in arguments.only or list(BENCHMARKS):
         print(f"bench: {name}…", file=sys.stderr)
-        BENCHMARKS[name](table, os.path.abspath(arguments.ipm), sys.executable, arguments.quick)
+        tools = {
+            "ipm": os.path.abspath(arguments.ipm),
+            "ipm_bench": os.path.abspath(arguments.ipm_bench),
+            "python": sys.executable,
+        }
+        BENCHMARKS[name](table, tools, arguments.quick)
 
     report = table.markdown()
     print(report)
