@@ -1,0 +1,63 @@
+internal import CLibCrypto
+internal import Foundation
+
+/// An HMAC-SHA256 key, keyed once in OpenSSL and restarted for every message.
+///
+/// Re-deriving the keyed state (ipad/opad) per call costs as much as hashing a small body, so the context
+/// is kept; a lock serialises use of it. All HMAC work in the library goes through OpenSSL.
+final class HMACSHA256: @unchecked Sendable {
+    /// OpenSSL's HMAC implementation, fetched once per process.
+    nonisolated(unsafe) private static let mac: OpaquePointer? = EVP_MAC_fetch(nil, "HMAC", nil)
+
+    private let context: OpaquePointer
+    private let lock = NSLock()
+
+    /// The length of a digest in bytes.
+    static let length = 32
+
+    /// Keys a context with `key`; `nil` only if OpenSSL refuses (out of memory).
+    init?(key: [UInt8]) {
+        guard let mac = Self.mac else { return nil }
+        let context = key.withUnsafeBufferPointer { buffer in
+            CLibCrypto_hmac_sha256_new(mac, buffer.baseAddress, buffer.count)
+        }
+        guard let context else { return nil }
+        self.context = context
+    }
+
+    deinit { EVP_MAC_CTX_free(context) }
+
+    /// The MAC of the concatenation of `parts`, written into `output` (at least 32 bytes).
+    func authenticate(_ parts: [UnsafeRawBufferPointer], into output: UnsafeMutableRawBufferPointer) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard CLibCrypto_mac_restart(context) == 1 else { return false }
+        for part in parts where part.count > 0 {
+            guard EVP_MAC_update(context, part.baseAddress!.assumingMemoryBound(to: UInt8.self), part.count) == 1
+            else { return false }
+        }
+        var written = 0
+        let status = EVP_MAC_final(
+            context, output.baseAddress!.assumingMemoryBound(to: UInt8.self), &written, output.count)
+        return status == 1 && written == Self.length
+    }
+
+    /// The MAC of the concatenation of `parts` as bytes.
+    func authenticate(_ parts: [[UInt8]]) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Self.length)
+        let ok = output.withUnsafeMutableBytes { out in
+            withRawBuffers(parts) { buffers in authenticate(buffers, into: out) }
+        }
+        precondition(ok, "OpenSSL HMAC failed")
+        return output
+    }
+}
+
+/// Runs `body` with raw buffers over every array, without copying them.
+func withRawBuffers<R>(_ arrays: [[UInt8]], _ body: ([UnsafeRawBufferPointer]) -> R) -> R {
+    func recurse(_ index: Int, _ collected: [UnsafeRawBufferPointer]) -> R {
+        if index == arrays.count { return body(collected) }
+        return arrays[index].withUnsafeBytes { recurse(index + 1, collected + [$0]) }
+    }
+    return recurse(0, [])
+}
