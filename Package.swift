@@ -61,8 +61,11 @@ let package = Package(
         .plugin(name: "EmbedContentPlugin", capability: .buildTool(), dependencies: ["EmbedContent"]),
 
         // Tests.
+        .executableTarget(
+            name: "claim-race", dependencies: ["IntegrationPatterns"], path: "Tests/Support/ClaimRace",
+            swiftSettings: swiftSettings),
         .testTarget(
-            name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns"],
+            name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns", "claim-race"],
             exclude: ["Webhooks/Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
         .testTarget(
