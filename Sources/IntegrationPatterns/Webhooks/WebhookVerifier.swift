@@ -51,10 +51,12 @@ public struct WebhookVerifier: Sendable {
         }
         guard let secretIndex = matched else {
             let count = delivery.signatures.count
+            let secrets = keys.count == 1 ? "the secret" : "any of the \(keys.count) secrets"
             throw WebhookVerificationError(
                 .signatureMismatch,
-                "none of the \(count) \(count == 1 ? "signature" : "signatures") matches the body with "
-                    + "\(keys.count == 1 ? "the secret" : "any of the \(keys.count) secrets")")
+                count == 1
+                    ? "the signature does not match the body with \(secrets)"
+                    : "none of the \(count) signatures matches the body with \(secrets)")
         }
         var timestamp: Date?
         if let seconds = delivery.timestamp {
