@@ -9,6 +9,10 @@ enum BenchmarkCases {
             let operations = Measure.throughput(minimumDuration: .milliseconds(200)) { _ in }
             return ["ops_per_sec": operations]
         },
+        "verify": WebhookBenchmarks.verify,
+        "claim-complete": WebhookBenchmarks.claimComplete,
+        "hmac": WebhookBenchmarks.hmac,
+        "raw-hmac": WebhookBenchmarks.rawHMAC,
     ]
 }
 

@@ -14,28 +14,49 @@ enum Base64 {
         return String(decoding: output[0..<Int(length)], as: UTF8.self)
     }
 
-    /// The bytes of a base64 text, padded or not; `nil` when it is not base64.
-    static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? {
-        var input = Array(text.utf8)
-        if input.isEmpty { return [] }
-        let remainder = input.count % 4
-        if remainder == 1 { return nil }
-        if remainder > 0 { input += [UInt8](repeating: UInt8(ascii: "="), count: 4 - remainder) }
-        // EVP_DecodeBlock skips whitespace and does not reject misplaced padding: check the alphabet first.
-        for (index, byte) in input.enumerated() {
-            let isAlphabet = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2F
-            let isPadding = byte == 0x3D && index >= input.count - 2
-            guard isAlphabet || isPadding else { return nil }
-        }
-        if input[input.count - 2] == 0x3D && input[input.count - 1] != 0x3D { return nil }
-        var output = [UInt8](repeating: 0, count: input.count / 4 * 3)
-        let length = output.withUnsafeMutableBufferPointer { out in
-            input.withUnsafeBufferPointer { inp in EVP_DecodeBlock(out.baseAddress, inp.baseAddress, Int32(inp.count)) }
-        }
-        guard length >= 0 else { return nil }
-        // EVP_DecodeBlock counts the bytes the padding stands for: drop them.
-        let padding = input.suffix(2).filter { $0 == 0x3D }.count
-        return Array(output[0..<(Int(length) - padding)])
+    /// Writes the padded encoding of `bytes` into `output` (at least 4/3 as long, plus one) and returns
+    /// its length.
+    static func encode(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int {
+        Int(EVP_EncodeBlock(
+            output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+            bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(bytes.count)))
     }
+
+    /// The bytes of a base64 text, padded or not; `nil` when it is not base64.
+    static func decode<C: Collection>(_ text: C) -> [UInt8]? where C.Element == UInt8 {
+        let count = text.count
+        if count == 0 { return [] }
+        let remainder = count % 4
+        if remainder == 1 { return nil }
+        let padded = remainder == 0 ? count : count + 4 - remainder
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: padded) { input -> [UInt8]? in
+            // EVP_DecodeBlock skips whitespace and does not reject misplaced padding: check the alphabet first.
+            var index = 0
+            for byte in text {
+                let isAlphabet = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2F
+                let isPadding = byte == 0x3D && index >= count - 2
+                guard isAlphabet || isPadding else { return nil }
+                input[index] = byte
+                index += 1
+            }
+            while index < padded {
+                input[index] = 0x3D
+                index += 1
+            }
+            if input[padded - 2] == 0x3D && input[padded - 1] != 0x3D { return nil }
+            let padding = (input[padded - 1] == 0x3D ? 1 : 0) + (input[padded - 2] == 0x3D ? 1 : 0)
+            var output = [UInt8](repeating: 0, count: padded / 4 * 3)
+            let length = output.withUnsafeMutableBufferPointer { out in
+                EVP_DecodeBlock(out.baseAddress, input.baseAddress, Int32(padded))
+            }
+            guard length >= 0 else { return nil }
+            // EVP_DecodeBlock counts the bytes the padding stands for: drop them.
+            output.removeLast(output.count - (Int(length) - padding))
+            return output
+        }
+    }
+
+    /// The bytes of a base64 string.
+    static func decode<S: StringProtocol>(_ text: S) -> [UInt8]? { decode(Array(text.utf8)) }
 }

@@ -13,7 +13,8 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// The first value of the field `name` (any case), or `nil`.
     public subscript(name: String) -> String? {
-        fields.first { Self.sameName($0.name, name) }?.value
+        for field in fields where Self.sameName(field.name, name) { return field.value }
+        return nil
     }
 
     /// Every value of the field `name` (any case), in order.
@@ -23,15 +24,22 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 
     /// Header names are ASCII tokens: compare them byte by byte with ASCII case folding, no allocation.
     static func sameName(_ a: String, _ b: String) -> Bool {
-        let a = a.utf8
-        let b = b.utf8
-        guard a.count == b.count else { return false }
-        for (x, y) in zip(a, b) where x != y {
-            let lowerX = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
-            let lowerY = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
-            if lowerX != lowerY { return false }
+        guard a.utf8.count == b.utf8.count else { return false }
+        if a == b { return true }
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                for index in 0..<left.count where left[index] != right[index] {
+                    let x = left[index]
+                    let y = right[index]
+                    let lowerX = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                    let lowerY = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+                    if lowerX != lowerY { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// Appends a field (keeping earlier ones with the same name).

@@ -1,12 +1,27 @@
 /// A delivery's signature headers read according to its scheme: what was signed around the body, the
 /// signatures offered, and the signed timestamp and id.
+///
+/// Header values are parsed as UTF-8 bytes (every structural character is ASCII): verification sits on
+/// the hot path of every webhook, and character-by-character `String` work would cost more than the HMAC.
 struct SignedDelivery {
     /// Bytes signed before the body (`{t}.` for Stripe, `{id}.{t}.` for Standard Webhooks).
     var before: [UInt8] = []
     /// Bytes signed after the body (generic schemes only).
     var after: [UInt8] = []
-    /// The decodable signatures of the expected scheme and version.
-    var signatures: [[UInt8]] = []
+    /// How the candidate signatures are written.
+    enum Encoding {
+        case hex, base64
+    }
+
+    /// The header value that holds the candidate signatures.
+    var source = ""
+    /// The byte ranges, within `source`, of the encoded signatures of the expected scheme and version.
+    ///
+    /// They are compared in their encoded form with the expected MAC encoded the same way (as the
+    /// providers' own libraries do), so nothing is decoded or allocated per candidate.
+    var candidates: [Range<Int>] = []
+    /// How the candidates are encoded.
+    var encoding = Encoding.hex
     /// The signed Unix timestamp, if the scheme signs one.
     var timestamp: Int64?
     /// The delivery id, when the scheme sends one in a header.
@@ -27,12 +42,14 @@ struct SignedDelivery {
             guard value.hasPrefix("sha256=") else {
                 throw WebhookVerificationError(.noMatchingSignature, "X-Hub-Signature-256 does not start with 'sha256='")
             }
-            signatures = Hex.decode(value.dropFirst(7)).map { [$0] } ?? []
+            source = value
+            candidates = [Self.trimmedRange(value, from: 7)]
             id = headers["X-GitHub-Delivery"]
-            if signatures.isEmpty { signatures = [[]] }  // present but undecodable: a mismatch, not a missing one
         case .shopify:
             let value = try Self.required(headers, "X-Shopify-Hmac-Sha256")
-            signatures = [Base64.decode(value.trimmingSpaces()) ?? []]
+            source = value
+            candidates = [Self.trimmedRange(value, from: 0)]
+            encoding = .base64
             id = headers["X-Shopify-Webhook-Id"]
         case .generic(let generic):
             try readGeneric(generic, headers)
@@ -41,64 +58,96 @@ struct SignedDelivery {
 
     private mutating func readStripe(_ headers: HTTPHeaders) throws(WebhookVerificationError) {
         let value = try Self.required(headers, "Stripe-Signature")
-        var timestamp: Int64?
+        var timestampDigits: [UInt8]?
         var sawAnySignature = false
-        for item in value.split(separator: ",") {
-            guard let equals = item.firstIndex(of: "=") else {
-                throw WebhookVerificationError(.malformedHeader, "Stripe-Signature has an item without '=': '\(item)'")
-            }
-            let key = item[..<equals].trimmingSpaces()
-            let content = item[item.index(after: equals)...].trimmingSpaces()
-            switch key {
-            case "t":
-                guard let seconds = Int64(content) else {
-                    throw WebhookVerificationError(.malformedHeader, "Stripe-Signature's t= is not a Unix timestamp")
+        var malformed: String?
+        Self.withBytes(value) { bytes in
+            // Items are `key=value`, separated by commas; scanned in place, without splitting into arrays.
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                let item = bytes[start..<end]
+                start = end + 1
+                guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else {
+                    malformed = "Stripe-Signature has an item without '='"
+                    return
                 }
-                timestamp = seconds
-            case "v1":
-                sawAnySignature = true
-                // An undecodable v1 is kept as an empty candidate: it can only fail to match.
-                signatures.append(Hex.decode(content) ?? [])
-            default:
-                sawAnySignature = true  // v0 and future schemes are ignored
+                let key = Self.trimmed(item[..<equals])
+                let content = Self.trimmed(item[(equals + 1)...])
+                let contentRange = content.startIndex..<content.endIndex
+                if key.count == 1 && key.first == UInt8(ascii: "t") {
+                    guard Self.integer(content) != nil else {
+                        malformed = "Stripe-Signature's t= is not a Unix timestamp"
+                        return
+                    }
+                    // Signed as the integer prints, without leading zeros (as Stripe's libraries do).
+                    let significant = content.drop { $0 == UInt8(ascii: "0") }
+                    timestampDigits = significant.isEmpty ? [UInt8(ascii: "0")] : Array(significant)
+                } else if key.count == 2 && key.first == UInt8(ascii: "v") && key.last == UInt8(ascii: "1") {
+                    sawAnySignature = true
+                    candidates.append(contentRange)
+                } else {
+                    sawAnySignature = true  // v0 and future schemes are ignored
+                }
             }
         }
-        guard let timestamp else {
+        if let malformed { throw WebhookVerificationError(.malformedHeader, malformed) }
+        guard let timestampDigits else {
             throw WebhookVerificationError(.malformedHeader, "Stripe-Signature has no t= timestamp")
         }
-        guard !signatures.isEmpty else {
+        source = value
+        guard !candidates.isEmpty else {
             throw WebhookVerificationError(
                 .noMatchingSignature,
                 sawAnySignature ? "Stripe-Signature has no v1 signature (v0 is test mode's legacy scheme and is ignored)"
                     : "Stripe-Signature has no signature at all")
         }
-        self.timestamp = timestamp
-        before = Array("\(timestamp).".utf8)
+        timestamp = Self.integer(timestampDigits)
+        before = timestampDigits
+        before.append(UInt8(ascii: "."))
     }
 
     private mutating func readStandard(_ headers: HTTPHeaders, version: String) throws(WebhookVerificationError) {
         // Svix sends the same headers with an svix- prefix.
-        let prefix = headers["webhook-signature"] == nil && headers["svix-signature"] != nil ? "svix-" : "webhook-"
-        let id = try Self.required(headers, prefix + "id")
-        let timestampText = try Self.required(headers, prefix + "timestamp")
-        let value = try Self.required(headers, prefix + "signature")
-        guard let timestamp = Int64(timestampText.trimmingSpaces()) else {
+        let svix = headers["webhook-signature"] == nil && headers["svix-signature"] != nil
+        let prefix = svix ? "svix-" : "webhook-"
+        let value = try Self.required(headers, svix ? "svix-signature" : "webhook-signature")
+        let id = try Self.required(headers, svix ? "svix-id" : "webhook-id")
+        let timestampText = try Self.required(headers, svix ? "svix-timestamp" : "webhook-timestamp")
+        guard let timestamp = Self.withBytes(timestampText, { Self.integer(Self.trimmed($0)) }) else {
             throw WebhookVerificationError(.malformedHeader, "\(prefix)timestamp is not a Unix timestamp in seconds")
         }
-        guard !id.contains(".") else {
-            throw WebhookVerificationError(.malformedHeader, "\(prefix)id contains '.', which would make the signed content ambiguous")
+        guard !id.utf8.contains(UInt8(ascii: ".")) else {
+            throw WebhookVerificationError(
+                .malformedHeader, "\(prefix)id contains '.', which would make the signed content ambiguous")
         }
-        for entry in value.split(separator: " ") {
-            guard let comma = entry.firstIndex(of: ",") else { continue }
-            guard entry[..<comma] == version else { continue }  // other versions are ignored
-            signatures.append(Base64.decode(entry[entry.index(after: comma)...]) ?? [])
+        let versionBytes = Array(version.utf8)
+        Self.withBytes(value) { bytes in
+            // Entries are `version,signature`, separated by spaces; scanned in place.
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let entry = bytes[start..<end]
+                start = end + 1
+                guard let comma = entry.firstIndex(of: UInt8(ascii: ",")) else { continue }
+                guard entry[..<comma].elementsEqual(versionBytes) else { continue }  // other versions are ignored
+                candidates.append((comma + 1)..<end)
+            }
         }
-        guard !signatures.isEmpty else {
+        source = value
+        encoding = .base64
+        guard !candidates.isEmpty else {
             throw WebhookVerificationError(.noMatchingSignature, "\(prefix)signature has no '\(version),' signature")
         }
         self.timestamp = timestamp
         self.id = id
-        before = Array("\(id).\(timestamp).".utf8)
+        before.reserveCapacity(id.utf8.count + 12)
+        before.append(contentsOf: id.utf8)
+        before.append(UInt8(ascii: "."))
+        before.append(contentsOf: String(timestamp).utf8)
+        before.append(UInt8(ascii: "."))
     }
 
     private mutating func readGeneric(_ scheme: GenericHMACScheme, _ headers: HTTPHeaders) throws(WebhookVerificationError) {
@@ -110,8 +159,9 @@ struct SignedDelivery {
             throw WebhookVerificationError(
                 .noMatchingSignature, "\(scheme.signatureHeader) does not start with '\(scheme.signaturePrefix)'")
         }
-        let encoded = value.dropFirst(scheme.signaturePrefix.count).trimmingSpaces()
-        signatures = [(scheme.encoding == .hex ? Hex.decode(encoded) : Base64.decode(encoded)) ?? []]
+        source = value
+        candidates = [Self.trimmedRange(value, from: scheme.signaturePrefix.utf8.count)]
+        encoding = scheme.encoding == .hex ? .hex : .base64
         if let header = scheme.idHeader { id = headers[header] }
         var seenBody = false
         for part in parts {
@@ -124,7 +174,7 @@ struct SignedDelivery {
                 continue
             case .timestamp:
                 let text = try Self.required(headers, scheme.timestampHeader!)
-                guard let seconds = Int64(text.trimmingSpaces()) else {
+                guard let seconds = Self.withBytes(text, { Self.integer(Self.trimmed($0)) }) else {
                     throw WebhookVerificationError(.malformedHeader, "\(scheme.timestampHeader!) is not a Unix timestamp")
                 }
                 timestamp = seconds
@@ -140,18 +190,47 @@ struct SignedDelivery {
         guard let value = headers[name] else {
             throw WebhookVerificationError(.missingHeader, "no \(name) header")
         }
-        guard !value.allSatisfy({ $0 == " " }) else {
+        guard value.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
             throw WebhookVerificationError(.malformedHeader, "\(name) is empty")
         }
         return value
     }
-}
 
-extension StringProtocol {
-    func trimmingSpaces() -> Substring {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" || last == "\r" { slice.removeLast() }
+    /// Runs `body` over the UTF-8 bytes of `text` without copying them.
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// The byte range of `text` from `offset`, without surrounding spaces.
+    private static func trimmedRange(_ text: String, from offset: Int) -> Range<Int> {
+        withBytes(text) { bytes in
+            let trimmed = Self.trimmed(bytes[min(offset, bytes.count)...])
+            return trimmed.startIndex..<trimmed.endIndex
+        }
+    }
+
+    /// Runs `body` over the bytes of each candidate signature.
+    func withCandidates<R>(_ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> R) -> R {
+        Self.withBytes(source) { body($0, candidates) }
+    }
+
+    /// `bytes` without leading and trailing spaces and tabs (and a trailing CR).
+    static func trimmed<C: BidirectionalCollection>(_ bytes: C) -> C.SubSequence where C.Element == UInt8 {
+        var slice = bytes[...]
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
         return slice
+    }
+
+    /// A non-negative decimal integer of at most 18 digits, or `nil`.
+    static func integer<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return value
     }
 }

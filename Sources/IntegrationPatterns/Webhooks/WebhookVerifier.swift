@@ -41,16 +41,24 @@ public struct WebhookVerifier: Sendable {
     public func verify(headers: HTTPHeaders, body: some ContiguousBytes) throws(WebhookVerificationError)
         -> VerifiedWebhook
     {
+        let result = body.withUnsafeBytes { body in Result { () throws(WebhookVerificationError) in
+            try verify(headers: headers, rawBody: body)
+        } }
+        return try result.get()
+    }
+
+    /// The non-generic body of ``verify(headers:body:)``.
+    private func verify(headers: HTTPHeaders, rawBody body: UnsafeRawBufferPointer) throws(WebhookVerificationError)
+        -> VerifiedWebhook
+    {
         let delivery = try SignedDelivery(scheme: scheme, headers: headers)
-        let matched: Int? = body.withUnsafeBytes { body in
-            delivery.before.withUnsafeBytes { before in
-                delivery.after.withUnsafeBytes { after in
-                    matchingKey(delivery.signatures, parts: [before, body, after])
-                }
+        let matched: Int? = delivery.before.withUnsafeBytes { before in
+            delivery.after.withUnsafeBytes { after in
+                matchingKey(delivery, before: before, body: body, after: after)
             }
         }
         guard let secretIndex = matched else {
-            let count = delivery.signatures.count
+            let count = delivery.candidates.count
             let secrets = keys.count == 1 ? "the secret" : "any of the \(keys.count) secrets"
             throw WebhookVerificationError(
                 .signatureMismatch,
@@ -62,7 +70,7 @@ public struct WebhookVerifier: Sendable {
         if let seconds = delivery.timestamp {
             let now = clock.now().timeIntervalSince1970
             let skew = now - Double(seconds)
-            let limit = Double(tolerance.components.seconds) + Double(tolerance.components.attoseconds) / 1e18
+            let limit = toleranceSeconds
             if skew > limit {
                 throw WebhookVerificationError(
                     .timestampTooOld, "signed \(Int(skew.rounded())) s ago; the tolerance is \(Int(limit)) s",
@@ -78,24 +86,63 @@ public struct WebhookVerifier: Sendable {
         return VerifiedWebhook(scheme: scheme, id: delivery.id, timestamp: timestamp, secretIndex: secretIndex)
     }
 
-    /// The index of the first key that one of `signatures` matches.
-    private func matchingKey(_ signatures: [[UInt8]], parts: [UnsafeRawBufferPointer]) -> Int? {
+    private var toleranceSeconds: Double {
+        let (seconds, attoseconds) = tolerance.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// The index of the first key that one of the delivery's signatures matches.
+    ///
+    /// For HMAC the expected MAC is encoded like the candidates (lower-case hex, or padded base64) and
+    /// compared in constant time with each candidate's text, as the providers' libraries compare.
+    private func matchingKey(
+        _ delivery: SignedDelivery, before: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer,
+        after: UnsafeRawBufferPointer
+    ) -> Int? {
         var message: [UInt8]?
         for (index, key) in keys.enumerated() {
             switch key {
             case .hmac(let hmac):
-                var matched = false
-                withUnsafeTemporaryAllocation(byteCount: HMACSHA256.length, alignment: 1) { expected in
-                    guard hmac.authenticate(parts, into: expected) else { return }
-                    let expectedBytes = UnsafeRawBufferPointer(expected)
-                    for signature in signatures {
-                        let equal = signature.withUnsafeBytes { ConstantTime.equals($0, expectedBytes) }
-                        if equal { matched = true }
+                let matched = withUnsafeTemporaryAllocation(byteCount: 3 * 96, alignment: 16) { scratch -> Bool in
+                    let mac = UnsafeMutableRawBufferPointer(rebasing: scratch[0..<32])
+                    let expected = UnsafeMutableRawBufferPointer(rebasing: scratch[96..<192])
+                    let candidate = UnsafeMutableRawBufferPointer(rebasing: scratch[192..<288])
+                    guard hmac.authenticate(before, body, after, into: mac) else { return false }
+                    let expectedLength = delivery.encoding == .hex
+                        ? Hex.encode(UnsafeRawBufferPointer(mac), into: expected)
+                        : Base64.encode(UnsafeRawBufferPointer(mac), into: expected)
+                    let folds = delivery.encoding == .hex
+                    let target = candidate.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                    return delivery.withCandidates { bytes, ranges in
+                        var any = false
+                        for range in ranges {
+                            var length = range.count
+                            // An unpadded base64 signature matches the padded expected text.
+                            if !folds, length == expectedLength - 1, expected[expectedLength - 1] == 0x3D {
+                                length = expectedLength - 1
+                            } else if length != expectedLength {
+                                continue
+                            }
+                            let source = bytes.baseAddress! + range.lowerBound
+                            for offset in 0..<length {
+                                let byte = source[offset]
+                                // Hex compares without regard to case; base64 is case-sensitive.
+                                target[offset] = folds && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            }
+                            let equal = ConstantTime.equals(
+                                UnsafeRawBufferPointer(start: target, count: length),
+                                UnsafeRawBufferPointer(rebasing: expected[0..<length]))
+                            if equal { any = true }
+                        }
+                        return any
                     }
                 }
                 if matched { return index }
             case .ed25519Public(let publicKey):
-                if message == nil { message = parts.flatMap { Array($0) } }
+                if message == nil { message = Array(before) + Array(body) + Array(after) }
+                let signatures = delivery.withCandidates { bytes, ranges in
+                    ranges.map { Base64.decode(UnsafeBufferPointer(rebasing: bytes[$0])) ?? [] }
+                }
                 if signatures.contains(where: { publicKey.verify(signature: $0, message: message!) }) { return index }
             case .ed25519Private:
                 continue
