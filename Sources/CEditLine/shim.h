@@ -27,6 +27,51 @@ static inline void CEditLine_setOutstream(FILE *f) { rl_outstream = f; }
 static inline void CEditLine_setCatchSignals(int on) { rl_catch_signals = on; }
 static inline int CEditLine_historyLength(void) { return history_length; }
 
+/* The native editline API, whose setters are variadic: one fixed-argument wrapper per use. */
+typedef char *(*CEditLine_prompt_fn)(EditLine *);
+
+/* stdio's streams are mutable globals, which Swift 6 will not touch. */
+static inline EditLine *CEditLine_initStandard(const char *program) { return el_init(program, stdin, stdout, stderr); }
+static inline void CEditLine_writeOut(const char *text) { fputs(text, stdout); fflush(stdout); }
+typedef unsigned char (*CEditLine_command_fn)(EditLine *, int);
+
+static inline void CEditLine_setPrompt(EditLine *el, CEditLine_prompt_fn fn) { el_set(el, EL_PROMPT, fn); }
+static inline void CEditLine_setEditor(EditLine *el, const char *mode) { el_set(el, EL_EDITOR, mode); }
+static inline void CEditLine_setSignalHandling(EditLine *el, int on) { el_set(el, EL_SIGNAL, on); }
+static inline void CEditLine_addFunction(EditLine *el, const char *name, const char *help, CEditLine_command_fn fn) {
+    el_set(el, EL_ADDFN, name, help, fn);
+}
+static inline void CEditLine_bind(EditLine *el, const char *key, const char *name) {
+    el_set(el, EL_BIND, key, name, NULL);
+}
+static inline void CEditLine_setClientData(EditLine *el, void *data) { el_set(el, EL_CLIENTDATA, data); }
+static inline void *CEditLine_clientData(EditLine *el) {
+    void *data = NULL;
+    el_get(el, EL_CLIENTDATA, &data);
+    return data;
+}
+static inline void CEditLine_useHistory(EditLine *el, History *h) { el_set(el, EL_HIST, history, h); }
+static inline int CEditLine_historySetSize(History *h, int size) {
+    HistEvent ev;
+    return history(h, &ev, H_SETSIZE, size);
+}
+static inline int CEditLine_historySetUnique(History *h, int on) {
+    HistEvent ev;
+    return history(h, &ev, H_SETUNIQUE, on);
+}
+static inline int CEditLine_historyEnter(History *h, const char *line) {
+    HistEvent ev;
+    return history(h, &ev, H_ENTER, line);
+}
+static inline int CEditLine_historyLoad(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_LOAD, path);
+}
+static inline int CEditLine_historySave(History *h, const char *path) {
+    HistEvent ev;
+    return history(h, &ev, H_SAVE, path);
+}
+
 /* Column width of a character, as libedit measures it: glibc declares wcwidth only under _XOPEN_SOURCE. */
 #include <wchar.h>
 #include <locale.h>

@@ -8,25 +8,23 @@ enum Application {
         let context = Context(
             environment: environment, standardOutput: OutputStream(fileDescriptor: 1),
             standardError: OutputStream(fileDescriptor: 2))
+        if arguments.first == CompleteCommand.spec.name {
+            // Every word after __complete is a word being completed, options included.
+            var parsed = ParsedArguments(commandPath: [CompleteCommand.spec.name])
+            parsed.positionals = Array(arguments.dropFirst())
+            return (try? CompleteCommand.spec.run!(parsed, context)) ?? 0
+        }
+        return dispatch(arguments: arguments, context: context)
+    }
+
+    /// Parses and runs a command in `context` (also used by the REPL for its commands), mapping every
+    /// failure to its message and exit code.
+    static func dispatch(arguments: [String], context: Context) -> Int32 {
         let formatter = HelpFormatter(root: CommandTable.root)
         do {
-            if arguments == ["--version"] {
-                context.out(CommandTable.version + "\n")
-                return 0
-            }
-            if arguments.first == CompleteCommand.spec.name {
-                // Every word after __complete is a word being completed, options included.
-                var parsed = ParsedArguments(commandPath: [CompleteCommand.spec.name])
-                parsed.positionals = Array(arguments.dropFirst())
-                return try CompleteCommand.spec.run!(parsed, context)
-            }
-            if arguments.isEmpty {
-                context.out(formatter.help([]))
-                return 0
-            }
             let parsed = try ArgumentParser(root: CommandTable.root).parse(arguments)
             context.noColor = parsed.arguments.has("--no-color")
-            context.language = Language.preferred(flag: parsed.arguments.value("--lang"), environment: environment)
+            context.language = Language.preferred(flag: parsed.arguments.value("--lang"), environment: context.environment)
             if parsed.arguments.has("--version") && parsed.arguments.commandPath.isEmpty {
                 context.out(CommandTable.version + "\n")
                 return 0

@@ -41,7 +41,7 @@ struct ArgumentParser {
                 index += 1
                 continue
             }
-            if command.run == nil {
+            if command.run == nil || path.isEmpty {
                 let visible = command.subcommands.filter { !$0.isHidden }.map(\.name)
                 var message = "Unknown command '\(token)'."
                 if let best = EditDistance.suggestions(for: token, among: visible).first {
@@ -122,7 +122,7 @@ struct ArgumentParser {
     }
 
     private func validatePositionals(_ parsed: ParsedArguments, command: CommandSpec, path: [String]) throws {
-        if command.run == nil && !command.subcommands.isEmpty {
+        if command.run == nil && !command.subcommands.isEmpty || path.isEmpty && !parsed.positionals.isEmpty {
             let names = command.subcommands.filter { !$0.isHidden }.map(\.name).joined(separator: ", ")
             throw UsageError("Missing subcommand: choose one of \(names).", commandPath: path)
         }

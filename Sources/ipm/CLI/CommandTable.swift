@@ -6,9 +6,10 @@ enum CommandTable {
         name: "ipm",
         abstract: "Design, explain and build integrations with outside systems: webhooks, polling, sync, payments.",
         examples: [
+            "ipm                                    # the interactive session",
+            "ipm design --kind push --guarantee at-least-once --errors transient,permanent --provider stripe",
             "ipm explain retry",
             "ipm explain \"webhooks seguros\"",
-            "ipm topics --kind pattern",
             "ipm search idempotency",
         ],
         options: [
@@ -19,9 +20,14 @@ enum CommandTable {
             ExplainCommand.spec,
             TopicsCommand.spec,
             SearchCommand.spec,
+            DesignCommand.spec,
+            ChecklistCommand.spec,
+            ReplCommand.spec,
             WebhookCommand.spec,
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,
-        ])
+        ],
+        // `ipm` alone (or with only common options) starts the interactive session.
+        run: { _, context in ReplSession(context: context).run() })
 }
