@@ -69,6 +69,9 @@ let package = Package(
             exclude: ["Webhooks/Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "AdvisorTests", dependencies: ["Advisor", "Knowledge"], exclude: ["Snapshots"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings),
         .testTarget(

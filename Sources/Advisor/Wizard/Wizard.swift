@@ -133,8 +133,8 @@ public struct Wizard: Sendable {
             phase = .finished
             return .finished(DesignEngine.design(for: answers))
         }
-        if let number = Int(folded), number >= 1, number <= plan.count {
-            phase = .asking(plan[number - 1])
+        if let number = Int(folded), number >= 1, number <= reviewed.count {
+            phase = .asking(reviewed[number - 1])
             return .screen(screen)
         }
         return .note(es ? "Escribe `sí` para crear el diseño, el número de un paso para cambiarlo, o `back`." : "Type `yes` to create the design, a step number to change it, or `back`.", screen: screen)
@@ -190,9 +190,12 @@ public struct Wizard: Sendable {
         return text + "\n"
     }
 
+    /// Every applicable question, asked or given, as listed (and numbered) on the review.
+    private var reviewed: [Question.ID] { Question.ID.allCases.filter { planningAnswers.applies($0) } }
+
     private var reviewScreen: String {
         var text = "**\(es ? "Revisión" : "Review")**\n\n"
-        for (index, id) in plan.enumerated() {
+        for (index, id) in reviewed.enumerated() {
             let question = QuestionCatalog.question(id)
             let value = (answers.choices(for: id) ?? []).compactMap { question.choice(id: $0)?.name(language) }.joined(separator: ", ")
             text += "\(index + 1). \(question.title(language)): **\(value)**\n"
