@@ -38,6 +38,8 @@ typedef unsigned char (*CEditLine_command_fn)(EditLine *, int);
 static inline void CEditLine_setPrompt(EditLine *el, CEditLine_prompt_fn fn) { el_set(el, EL_PROMPT, fn); }
 static inline void CEditLine_setEditor(EditLine *el, const char *mode) { el_set(el, EL_EDITOR, mode); }
 static inline void CEditLine_setSignalHandling(EditLine *el, int on) { el_set(el, EL_SIGNAL, on); }
+/* While editing, the terminal generates no signals: ^C reaches the editor as a key we bind. */
+static inline void CEditLine_disableSignalKeysWhileEditing(EditLine *el) { el_set(el, EL_SETTY, "-d", "-isig", NULL); }
 static inline void CEditLine_addFunction(EditLine *el, const char *name, const char *help, CEditLine_command_fn fn) {
     el_set(el, EL_ADDFN, name, help, fn);
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Testing
 
 // glibc declares these only under _XOPEN_SOURCE / _GNU_SOURCE, which the Glibc module does not set.
 @_silgen_name("posix_openpt") private func c_posix_openpt(_ flags: Int32) -> Int32
@@ -15,6 +16,9 @@ final class PseudoTerminal {
     let master: Int32
     let pid: pid_t
     private var buffer = [UInt8]()
+    private var consumed = 0  // bytes of `buffer` already matched by `read(until:)`
+
+
 
     /// Starts `ipm arguments…` on a new terminal of `columns` × `rows`.
     init(_ arguments: [String], environment: [String: String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
@@ -50,6 +54,7 @@ final class PseudoTerminal {
         guard status == 0 else { throw PseudoTerminalError.cannotSpawn(status) }
         self.master = master
         self.pid = child
+
     }
 
     deinit {
@@ -65,12 +70,19 @@ final class PseudoTerminal {
         _ = write(master, &bytes, bytes.count)
     }
 
-    /// Reads what the program wrote until `needle` appears (or the program exits, or `deadline` passes).
+    /// Reads what the program wrote until `needle` appears after what was already consumed (or the
+    /// program exits, or the timeout passes); records a test issue when it never appears.
     @discardableResult
-    func read(until needle: String, timeout: TimeInterval = 20) -> String {
+    func read(
+        until needle: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if output.contains(needle) { return output }
+            let unread = String(decoding: buffer[consumed...], as: UTF8.self)
+            if let range = unread.range(of: needle) {
+                consumed += unread[..<range.upperBound].utf8.count
+                return output
+            }
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, 100)
             if ready > 0 {
@@ -80,6 +92,7 @@ final class PseudoTerminal {
                 buffer.append(contentsOf: chunk[0..<count])
             }
         }
+        Issue.record("'\(needle)' never appeared; the terminal shows:\n\(String(output.suffix(600)))", sourceLocation: sourceLocation)
         return output
     }
 
@@ -90,14 +103,27 @@ final class PseudoTerminal {
     func waitForExit(timeout: TimeInterval = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            _ = read(until: "\u{0}", timeout: 0.1)
+            drain(for: 0.1)
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
-                _ = read(until: "\u{0}", timeout: 0.2)
+                drain(for: 0.2)
                 return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
             }
         }
         return nil
+    }
+
+    /// Reads whatever arrives during `seconds`.
+    private func drain(for seconds: TimeInterval) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 50) > 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = Glibc.read(master, &chunk, chunk.count)
+            if count <= 0 { return }
+            buffer.append(contentsOf: chunk[0..<count])
+        }
     }
 }
 

@@ -45,6 +45,7 @@ public final class LineEditor {
         CEditLine_useHistory(editor, history)
         CEditLine_setEditor(editor, "emacs")
         CEditLine_setSignalHandling(editor, 1)
+        CEditLine_disableSignalKeysWhileEditing(editor)
         CEditLine_setClientData(editor, Unmanaged.passUnretained(self).toOpaque())
         CEditLine_setPrompt(editor) { editor in
             guard let editor, let data = CEditLine_clientData(editor) else { return nil }

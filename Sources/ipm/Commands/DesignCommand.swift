@@ -58,7 +58,8 @@ enum DesignCommand {
         }
         let design = DesignEngine.design(for: answers)
         if let path = arguments.value("--save") {
-            try FileOutput.writeAtomically(try DesignFile(answers: design.answers).encoded(), to: path)
+            // The answers as given: replaying the file recomputes the same card, assumptions included.
+            try FileOutput.writeAtomically(try DesignFile(answers: answers).encoded(), to: path)
         }
         try show(design, format: arguments.value("--format") ?? "text", context)
         return 0
