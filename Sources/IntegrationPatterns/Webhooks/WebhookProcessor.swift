@@ -29,18 +29,26 @@ public struct WebhookProcessor: Sendable {
         public var deduplicationKey: @Sendable (VerifiedWebhook, WebhookRequest) -> String?
         /// Whether an error a handler threw (other than ``WebhookHandlerError``) is permanent.
         public var isPermanent: @Sendable (any Error) -> Bool
+        /// Where one structured line per decision goes (key, decision, status), if anywhere.
+        public var log: StructuredLog?
+        /// Where decisions are counted (`webhook_decisions_total{decision}`) and handler time measured
+        /// (`webhook_handle_seconds`), if anywhere.
+        public var metrics: IntegrationMetrics?
 
         /// Creates a configuration.
         public init(
             lease: Duration = .seconds(60), source: String = "webhook", alertChannel: String = "integrations",
             deduplicationKey: @escaping @Sendable (VerifiedWebhook, WebhookRequest) -> String? = WebhookProcessor.defaultKey,
-            isPermanent: @escaping @Sendable (any Error) -> Bool = { _ in false }
+            isPermanent: @escaping @Sendable (any Error) -> Bool = { _ in false },
+            log: StructuredLog? = nil, metrics: IntegrationMetrics? = nil
         ) {
             self.lease = lease
             self.source = source
             self.alertChannel = alertChannel
             self.deduplicationKey = deduplicationKey
             self.isPermanent = isPermanent
+            self.log = log
+            self.metrics = metrics
         }
     }
 
@@ -92,6 +100,14 @@ public struct WebhookProcessor: Sendable {
     public func handle(
         _ request: WebhookRequest, handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?
     ) async -> Outcome {
+        let outcome = await decide(request, handler: handler)
+        record(outcome)
+        return outcome
+    }
+
+    private func decide(
+        _ request: WebhookRequest, handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?
+    ) async -> Outcome {
         guard request.method.uppercased() == "POST" else {
             return Outcome(decision: .methodNotAllowed, response: .json(405, ["error": "method_not_allowed"], headers: ["Allow": "POST"]))
         }
@@ -133,6 +149,14 @@ public struct WebhookProcessor: Sendable {
         _ handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?, event: WebhookEvent, lease: IdempotencyLease
     ) async -> Outcome {
         let failure: any Error
+        let started = ContinuousClock.now
+        defer {
+            let elapsed = ContinuousClock.now - started
+            configuration.metrics?.observe(
+                "webhook_handle_seconds",
+                seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                labels: ["source": configuration.source])
+        }
         do {
             let response = try await handler(event) ?? .received
             // A lost lease means another worker took over after ours ran out: the work is done either way,
@@ -168,6 +192,30 @@ public struct WebhookProcessor: Sendable {
         try? await store.complete(
             lease, response: StoredResponse(status: response.status, headers: response.headers, body: response.body))
         return Outcome(decision: .deadLettered(key: event.key, deadLetterID: id), response: response)
+    }
+
+    /// Logs and counts a decision.
+    private func record(_ outcome: Outcome) {
+        let (name, key, level): (String, String?, StructuredLog.Level) = {
+            switch outcome.decision {
+            case .methodNotAllowed: return ("method_not_allowed", nil, .warning)
+            case .rejected: return ("rejected", nil, .warning)
+            case .missingKey: return ("missing_key", nil, .warning)
+            case .duplicate(let key): return ("duplicate", key, .info)
+            case .inFlight(let key, _): return ("in_flight", key, .info)
+            case .processed(let key): return ("processed", key, .info)
+            case .transientFailure(let key): return ("transient_failure", key, .warning)
+            case .deadLettered(let key, _): return ("dead_lettered", key, .error)
+            case .storeUnavailable: return ("store_unavailable", nil, .error)
+            }
+        }()
+        configuration.metrics?.increment("webhook_decisions_total", labels: ["source": configuration.source, "decision": name])
+        guard let log = configuration.log else { return }
+        var fields = ["source": configuration.source, "decision": name, "status": String(outcome.response.status)]
+        if let key { fields["key"] = key }
+        if case .rejected(let reason) = outcome.decision { fields["reason"] = reason.rawValue }
+        if case .deadLettered(_, let id) = outcome.decision { fields["dead_letter_id"] = String(id) }
+        log.log(level, "webhook.decision", fields)
     }
 
     private func isPermanent(_ error: any Error) -> Bool {
