@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .target(
             name: "Scaffold",
-            dependencies: ["Advisor"],
+            dependencies: ["Advisor", "IntegrationPatterns", "Knowledge"],
             swiftSettings: swiftSettings),
         .target(
             name: "Console",
