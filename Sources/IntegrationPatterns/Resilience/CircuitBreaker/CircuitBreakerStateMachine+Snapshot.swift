@@ -21,9 +21,33 @@ extension CircuitBreakerStateMachine {
 
         /// One time bucket: how long ago it started, and what happened in it.
         public struct Bucket: Sendable, Hashable, Codable {
+            /// How long before `savedAt` the bucket began.
             public var ageMilliseconds: Int64
+            /// Calls recorded in it.
             public var calls: Int
+            /// Failures among them.
             public var failures: Int
+
+            /// Creates a bucket.
+            public init(ageMilliseconds: Int64, calls: Int, failures: Int) {
+                self.ageMilliseconds = ageMilliseconds
+                self.calls = calls
+                self.failures = failures
+            }
+        }
+
+        /// Creates a snapshot (normally made by ``CircuitBreakerStateMachine/snapshot(now:wallNow:)``).
+        public init(
+            state: State, consecutiveFailures: Int, consecutiveOpenings: Int, remainingBreakMilliseconds: Int64?,
+            recentOutcomes: [Bool]?, buckets: [Bucket]?, savedAt: Date
+        ) {
+            self.state = state
+            self.consecutiveFailures = consecutiveFailures
+            self.consecutiveOpenings = consecutiveOpenings
+            self.remainingBreakMilliseconds = remainingBreakMilliseconds
+            self.recentOutcomes = recentOutcomes
+            self.buckets = buckets
+            self.savedAt = savedAt
         }
     }
 

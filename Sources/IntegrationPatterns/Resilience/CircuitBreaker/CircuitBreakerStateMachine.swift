@@ -57,6 +57,14 @@ public struct CircuitBreakerStateMachine: Sendable {
         public var at: Duration
         /// For a transition to open: how long the break lasts.
         public var breakDuration: Duration?
+
+        /// Creates a transition.
+        public init(from: State, to: State, at: Duration, breakDuration: Duration? = nil) {
+            self.from = from
+            self.to = to
+            self.at = at
+            self.breakDuration = breakDuration
+        }
     }
 
     /// The policy in force.

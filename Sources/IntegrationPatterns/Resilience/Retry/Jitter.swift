@@ -43,7 +43,8 @@ public struct Jitter: Sendable, Hashable {
     public static let equal = Jitter(kind: .equal)
     /// AWS's Decorrelated Jitter, `min(c, U(b, 3·previous))`: finishes soonest, with more calls.
     public static let decorrelated = Jitter(kind: .decorrelated)
-    /// Polly's decorrelated jitter V2 (issue #530): medians near `b·2^n`, fewer spikes than AWS's formula.
+    /// Polly's decorrelated jitter V2 (issue #530): the total waited by retry n has a median near `b·2^n`, with
+    /// fewer spikes than AWS's formula.
     public static let decorrelatedV2 = Jitter(kind: .decorrelatedV2)
     /// `v·(1 + U(−f, f))`, Polly's jitter for constant and linear backoff (f = 0.25). May exceed the cap
     /// by the fraction `f`, by design: clamping would put the saturated clients back on one value.
