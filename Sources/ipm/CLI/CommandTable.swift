@@ -22,5 +22,7 @@ enum CommandTable {
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,
+            SimulateCommand.spec,
+            DLQCommand.spec,
         ])
 }
