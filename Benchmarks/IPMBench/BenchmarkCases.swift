@@ -9,6 +9,7 @@ enum BenchmarkCases {
             let operations = Measure.throughput(minimumDuration: .milliseconds(200)) { _ in }
             return ["ops_per_sec": operations]
         },
+        "retry-breaker": RetryBreakerCase.run,
     ]
 }
 
