@@ -21,16 +21,27 @@ extension DeadLetter {
 
     /// The stable JSON shape of a dead letter (see ``DeadLetter/jsonLine()``).
     public struct JSONRecord: Codable, Sendable, Hashable {
+        /// `id`: the store's identifier.
         public var id: Int64?
+        /// `source`: where the message came from.
         public var source: String
+        /// `key`: the message's own key, or null.
         public var key: String?
+        /// `reason`: why it was parked.
         public var reason: String
+        /// `error`: the last error.
         public var error: String
+        /// `attempts`: how often processing was tried.
         public var attempts: Int
+        /// `first_failed_at`: ISO 8601, UTC, milliseconds.
         public var firstFailedAt: String
+        /// `last_failed_at`: ISO 8601, UTC, milliseconds.
         public var lastFailedAt: String
+        /// `headers`: `[name, value]` pairs in order.
         public var headers: HTTPHeaders
+        /// `payload`: the bytes as UTF-8 text, or null when they are not UTF-8.
         public var payload: String?
+        /// `payload_base64`: the bytes, always.
         public var payloadBase64: String
 
         enum CodingKeys: String, CodingKey {
