@@ -180,11 +180,42 @@ def bench_webhooks(table, tools, quick):
                                             capture_output=True, text=True).stdout)["ops_per_sec"]
     table.add("SQLite idempotency claim+complete (WAL, synchronous=NORMAL)", rate(ours),
               "same statements in a C loop", rate(floor_c), f"{ours / floor_c:.2f}×", "≥ 0.8× C", ours >= 0.8 * floor_c)
+PY_RETRY_BREAKER = r"""
+import json, sys, time
+import pybreaker, tenacity
+breaker = pybreaker.CircuitBreaker(fail_max=5, reset_timeout=5)
+retrying = tenacity.Retrying(stop=tenacity.stop_after_attempt(3),
+                             wait=tenacity.wait_random_exponential(multiplier=0.1, max=10), reraise=True)
+def noop(i):
+    return i
+def call(i):
+    return retrying(breaker.call, noop, i)
+minimum = float(sys.argv[1])
+calls, start = 0, time.perf_counter()
+while time.perf_counter() - start < minimum:
+    for i in range(1000):
+        call(i)
+    calls += 1000
+print(json.dumps({"ns_per_call": (time.perf_counter() - start) * 1e9 / calls}))
+"""
+
+
+def bench_retry_breaker(table, tools, quick):
+    """Retry + circuit breaker around a no-op call: ipm's Retrier and CircuitBreaker against tenacity + pybreaker."""
+    samples = 3 if quick else 7
+    ours = statistics.median(ipm_bench(tools["ipm_bench"], "retry-breaker")["ns_per_call"] for _ in range(samples))
+    peer = statistics.median(
+        json.loads(subprocess.run([tools["python"], "-c", PY_RETRY_BREAKER, "0.5" if quick else "1"], check=True,
+                                  capture_output=True, text=True).stdout)["ns_per_call"]
+        for _ in range(samples))
+    table.add("retry + breaker around a no-op (per call)", f"{ours:.0f} ns", "tenacity + pybreaker (Python)",
+              f"{peer:.0f} ns", f"{ours / peer:.3f}×", "≤ 0.1× tenacity + pybreaker", ours / peer <= 0.1)
 
 
 BENCHMARKS = {
     "explain": bench_explain,
     "webhooks": bench_webhooks,
+    "retry-breaker": bench_retry_breaker,
 }
 
 

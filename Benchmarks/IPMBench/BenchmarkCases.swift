@@ -13,6 +13,7 @@ enum BenchmarkCases {
         "claim-complete": WebhookBenchmarks.claimComplete,
         "hmac": WebhookBenchmarks.hmac,
         "raw-hmac": WebhookBenchmarks.rawHMAC,
+        "retry-breaker": RetryBreakerCase.run,
     ]
 }
 

@@ -69,8 +69,11 @@ public final class ManualClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                // A task cancelled before it got here has already run its cancellation handler, which
+                // found nothing to remove: it must not be left asleep for ever.
+                let cancelled = Task.isCancelled
                 let resumeNow: Bool = state.withLock { state in
-                    if deadline <= state.now { return true }
+                    if cancelled || deadline <= state.now { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
                     return false
                 }

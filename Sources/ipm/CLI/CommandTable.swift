@@ -27,6 +27,8 @@ enum CommandTable {
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,
+            SimulateCommand.spec,
+            DLQCommand.spec,
         ],
         // `ipm` alone (or with only common options) starts the interactive session.
         run: { _, context in ReplSession(context: context).run() })
