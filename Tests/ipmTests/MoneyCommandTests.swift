@@ -80,7 +80,7 @@ struct MoneyCommandTests {
         #expect(run.standardOutput == "")
         #expect(
             run.standardError
-                == "Error: Amount '10.5' has 1 decimals but JPY has no minor unit (ISO 4217 exponent 0): give a whole "
+                == "Error: Amount '10.5' has 1 decimal but JPY has no minor unit (ISO 4217 exponent 0): give a whole "
                 + "number; nothing is rounded.\n" + Self.usageTail)
         #expect(try json(["10.0", "JPY"]).provider_amount == 10)
     }
@@ -176,5 +176,42 @@ struct MoneyCommandTests {
         #expect(run.standardOutput.contains("usage error\n(exit 64)") || run.standardOutput.contains("(exit 64)"))
         #expect(try IPM.run(["help", "money"]).standardOutput == run.standardOutput)
         #expect(try IPM.run(["--help"]).standardOutput.contains("  money "))
+    }
+
+    @Test("the sessions the pages show are what the binary prints", arguments: [
+        "en/payment-edge-cases.md", "es/payment-edge-cases.md", "en/stripe-integration.md", "es/stripe-integration.md",
+    ])
+    func pageSessions(page: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Content/\(page)").standardized
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var sessions: [(command: String, output: String)] = []
+        var inShell = false
+        var blockIndent = 0
+        for line in lines {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            let indent = line.prefix { $0 == " " }.count
+            if text == "```shell" {
+                inShell = true
+                blockIndent = indent
+                continue
+            }
+            if text == "```" { inShell = false; continue }
+            guard inShell else { continue }
+            if text.hasPrefix("$ ") {
+                sessions.append((String(text.dropFirst(2)), ""))
+            } else if !sessions.isEmpty {
+                // Output lines keep their indentation relative to the block's (inside a list item, say).
+                sessions[sessions.count - 1].output +=
+                    String(repeating: " ", count: max(0, indent - blockIndent)) + text + "\n"
+            }
+        }
+        let money = sessions.filter { $0.command.hasPrefix("ipm money ") }
+        #expect(!money.isEmpty)
+        for session in money {
+            let arguments = session.command.split(separator: " ").dropFirst().map(String.init)
+            let run = try IPM.run(arguments)
+            #expect(run.standardOutput + run.standardError == session.output, "\(page): \(session.command)")
+        }
     }
 }

@@ -35,7 +35,7 @@ struct MoneyTests {
         #expect(try Money(parsing: "10.0", currency: jpy).minorUnits == 10)
         let error = try #require(throws: MoneyError.self) { try Money(parsing: "10.5", currency: jpy) }
         #expect(error.code == .tooManyDecimals)
-        #expect(error.message == "Amount '10.5' has 1 decimals but JPY has no minor unit (ISO 4217 exponent 0): "
+        #expect(error.message == "Amount '10.5' has 1 decimal but JPY has no minor unit (ISO 4217 exponent 0): "
             + "give a whole number; nothing is rounded.")
         let cents = try #require(throws: MoneyError.self) { try Money(parsing: "10.505", currency: usd) }
         #expect(cents.code == .tooManyDecimals)

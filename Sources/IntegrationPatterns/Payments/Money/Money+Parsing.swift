@@ -49,7 +49,8 @@ extension Money {
                 }
                 throw MoneyError(
                     code: .tooManyDecimals,
-                    message: "Amount '\(text)' has \(fraction.count) decimals but \(allowed); nothing is rounded.")
+                    message: "Amount '\(text)' has \(fraction.count) decimal\(fraction.count == 1 ? "" : "s") but \(allowed); "
+                        + "nothing is rounded.")
             }
             fraction = fraction.prefix(digits)
         }
