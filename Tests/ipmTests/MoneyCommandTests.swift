@@ -93,17 +93,26 @@ struct MoneyCommandTests {
             run.standardError
                 == "Error: Unknown currency 'EUD': not an ISO 4217 code in ipm's table ('ipm money --list'). "
                 + "Did you mean AUD, EUR?\n" + Self.usageTail)
-        #expect(try IPM.run(["money", "10", "QQQ"]).standardError.hasPrefix("Error: Unknown currency 'QQQ': not an ISO"))
+        #expect(
+            try IPM.run(["money", "10", "QQQ"]).standardError.hasPrefix("Error: Unknown currency 'QQQ': not an ISO"))
     }
 
-    @Test("malformed amounts and missing arguments are usage errors", arguments: [
-        (["1,500", "COP"], "Error: Invalid amount '1,500': expected a decimal number such as 150000 or 10.50, with '.' as the decimal point and no thousands separators.\n"),
-        (["ten", "USD"], "Error: Invalid amount 'ten': expected a decimal number such as 150000 or 10.50.\n"),
-        (["150000"], "Error: Missing expected argument '<currency>'.\n"),
-        ([], "Error: Missing expected argument '<amount>'.\n"),
-        (["5", "USD", "--list"], "Error: '--list' takes no amount or currency.\n"),
-        (["5", "HUF", "--payout", "--method", "card"], "Error: '--method' applies to charges, not to '--payout'.\n"),
-    ])
+    @Test(
+        "malformed amounts and missing arguments are usage errors",
+        arguments: [
+            (
+                ["1,500", "COP"],
+                "Error: Invalid amount '1,500': expected a decimal number such as 150000 or 10.50, with '.' as the decimal point and no thousands separators.\n"
+            ),
+            (["ten", "USD"], "Error: Invalid amount 'ten': expected a decimal number such as 150000 or 10.50.\n"),
+            (["150000"], "Error: Missing expected argument '<currency>'.\n"),
+            ([], "Error: Missing expected argument '<amount>'.\n"),
+            (["5", "USD", "--list"], "Error: '--list' takes no amount or currency.\n"),
+            (
+                ["5", "HUF", "--payout", "--method", "card"],
+                "Error: '--method' applies to charges, not to '--payout'.\n"
+            ),
+        ])
     func usageErrors(arguments: [String], message: String) throws {
         let run = try IPM.run(["money"] + arguments)
         #expect(run.status == 64)
@@ -111,14 +120,31 @@ struct MoneyCommandTests {
         #expect(run.standardError == message + Self.usageTail)
     }
 
-    @Test("amounts Stripe would refuse exit 1 with the nearest valid amounts", arguments: [
-        (["50.001", "KWD"], "Error: Stripe requires three-decimal charges to end in 0: amount=50001 (50.001 KWD) must be 50000 or 50010 (50.000 or 50.010 KWD).\n"),
-        (["10.45", "HUF", "--payout"], "Error: Stripe pays out HUF in whole units only: amount=1045 is not divisible by 100; pay out 1000 (10.00 HUF).\n"),
-        (["10.50", "MGA"], "Error: Stripe treats MGA as zero-decimal: 10.50 MGA has a fraction; charge 10 or 11 MGA.\n"),
-        (["100000000", "COP", "--method", "non-card"], "Error: amount=10000000000 has 11 digits; Stripe allows 10 for non-card payment methods in COP (at most 9999999999).\n"),
-        (["-5", "USD"], "Error: Stripe amounts are never negative: -5.00 USD.\n"),
-        (["10", "IQD"], "Error: Stripe does not list IQD, and with 3 ISO decimals its representation cannot be assumed.\n"),
-    ])
+    @Test(
+        "amounts Stripe would refuse exit 1 with the nearest valid amounts",
+        arguments: [
+            (
+                ["50.001", "KWD"],
+                "Error: Stripe requires three-decimal charges to end in 0: amount=50001 (50.001 KWD) must be 50000 or 50010 (50.000 or 50.010 KWD).\n"
+            ),
+            (
+                ["10.45", "HUF", "--payout"],
+                "Error: Stripe pays out HUF in whole units only: amount=1045 is not divisible by 100; pay out 1000 (10.00 HUF).\n"
+            ),
+            (
+                ["10.50", "MGA"],
+                "Error: Stripe treats MGA as zero-decimal: 10.50 MGA has a fraction; charge 10 or 11 MGA.\n"
+            ),
+            (
+                ["100000000", "COP", "--method", "non-card"],
+                "Error: amount=10000000000 has 11 digits; Stripe allows 10 for non-card payment methods in COP (at most 9999999999).\n"
+            ),
+            (["-5", "USD"], "Error: Stripe amounts are never negative: -5.00 USD.\n"),
+            (
+                ["10", "IQD"],
+                "Error: Stripe does not list IQD, and with 3 ISO decimals its representation cannot be assumed.\n"
+            ),
+        ])
     func refused(arguments: [String], message: String) throws {
         let run = try IPM.run(["money"] + arguments)
         #expect(run.status == 1)
@@ -162,7 +188,9 @@ struct MoneyCommandTests {
         let text = try IPM.run(["money", "--list"])
         #expect(text.status == 0)
         #expect(text.standardOutput.hasPrefix("CODE  ISO  STRIPE RULE"))
-        #expect(text.standardOutput.contains("\nMGA   2    zero-decimal                    1     -            Malagasy ariary\n"))
+        #expect(
+            text.standardOutput.contains(
+                "\nMGA   2    zero-decimal                    1     -            Malagasy ariary\n"))
         #expect(text.standardOutput.contains("Sources: ISO 4217; https://docs.stripe.com/currencies"))
     }
 
@@ -178,13 +206,17 @@ struct MoneyCommandTests {
         #expect(try IPM.run(["--help"]).standardOutput.contains("  money "))
     }
 
-    @Test("the sessions the pages show are what the binary prints", arguments: [
-        "en/payment-edge-cases.md", "es/payment-edge-cases.md", "en/stripe-integration.md", "es/stripe-integration.md",
-    ])
+    @Test(
+        "the sessions the pages show are what the binary prints",
+        arguments: [
+            "en/payment-edge-cases.md", "es/payment-edge-cases.md", "en/stripe-integration.md",
+            "es/stripe-integration.md",
+        ])
     func pageSessions(page: String) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Content/\(page)").standardized
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOf: url, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         var sessions: [(command: String, output: String)] = []
         var inShell = false
         var blockIndent = 0

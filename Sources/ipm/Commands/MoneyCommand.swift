@@ -42,7 +42,8 @@ enum MoneyCommand {
             ArgumentSpec(name: "currency", help: "An ISO 4217 code, any case: COP, usd.", isOptional: true),
         ],
         options: [
-            .value("--provider", valueName: "name", help: "Whose rules to apply (default: stripe).", choices: ["stripe"]),
+            .value(
+                "--provider", valueName: "name", help: "Whose rules to apply (default: stripe).", choices: ["stripe"]),
             .value(
                 "--method", valueName: "kind", help: "Payment method, for digit limits (default: card).",
                 choices: StripePaymentMethodKind.allCases.map(\.rawValue)),
@@ -204,7 +205,8 @@ enum MoneyCommand {
         }
         var text = row(["CODE", "ISO", "STRIPE RULE", "×", "MINIMUM", "NAME"])
         for (entry, currency) in zip(entries, CurrencyTable.standard.currencies) {
-            let rule = (entry.stripeRule ?? "not supported") + (entry.stripeListed || entry.stripeRule == nil ? "" : "*")
+            let rule =
+                (entry.stripeRule ?? "not supported") + (entry.stripeListed || entry.stripeRule == nil ? "" : "*")
             text += row([
                 entry.code, String(entry.minorUnitDigits), rule, entry.stripeFactor.map(String.init) ?? "?",
                 rules.minimumCharge(for: currency)?.formatted(groupingSeparator: ",") ?? "-", entry.name,

@@ -3,17 +3,20 @@ import Testing
 
 @Suite("CurrencyTable: ISO 4217 minor units")
 struct CurrencyTableTests {
-    @Test("ISO 4217 exponents for the currencies that differ from 2", arguments: [
-        ("BIF", 0), ("CLP", 0), ("DJF", 0), ("GNF", 0), ("ISK", 0), ("JPY", 0), ("KMF", 0), ("KRW", 0), ("PYG", 0),
-        ("RWF", 0), ("UGX", 0), ("UYI", 0), ("VND", 0), ("VUV", 0), ("XAF", 0), ("XOF", 0), ("XPF", 0),
-        ("BHD", 3), ("IQD", 3), ("JOD", 3), ("KWD", 3), ("LYD", 3), ("OMR", 3), ("TND", 3),
-        ("CLF", 4), ("UYW", 4),
-    ])
+    @Test(
+        "ISO 4217 exponents for the currencies that differ from 2",
+        arguments: [
+            ("BIF", 0), ("CLP", 0), ("DJF", 0), ("GNF", 0), ("ISK", 0), ("JPY", 0), ("KMF", 0), ("KRW", 0), ("PYG", 0),
+            ("RWF", 0), ("UGX", 0), ("UYI", 0), ("VND", 0), ("VUV", 0), ("XAF", 0), ("XOF", 0), ("XPF", 0),
+            ("BHD", 3), ("IQD", 3), ("JOD", 3), ("KWD", 3), ("LYD", 3), ("OMR", 3), ("TND", 3),
+            ("CLF", 4), ("UYW", 4),
+        ])
     func exceptions(code: String, digits: Int) throws {
         #expect(try Currency(code).minorUnitDigits == digits)
     }
 
-    @Test("COP, HUF, TWD, IDR and MGA have two decimals in ISO 4217, whatever providers do with them",
+    @Test(
+        "COP, HUF, TWD, IDR and MGA have two decimals in ISO 4217, whatever providers do with them",
         arguments: ["COP", "HUF", "TWD", "IDR", "MGA", "USD", "EUR", "MXN", "BRL", "INR"])
     func twoDecimals(code: String) throws {
         #expect(try Currency(code).minorUnitDigits == 2)

@@ -73,7 +73,9 @@ struct IdempotencyKeyRegistryTests {
         #expect(record.parametersFingerprint == charge.parametersFingerprint)
     }
 
-    @Test("the same key with different parameters is an error, even after the retention", arguments: RegistryKind.allCases)
+    @Test(
+        "the same key with different parameters is an error, even after the retention", arguments: RegistryKind.allCases
+    )
     func mismatch(kind: RegistryKind) async throws {
         let time = SettableTime(Self.start)
         let registry = try kind.make(time.clock)
@@ -91,7 +93,9 @@ struct IdempotencyKeyRegistryTests {
         #expect(try await registry.register(changed) == .firstUse(key: "order-8812-charge-2"))
     }
 
-    @Test("at 24 hours the key may have been pruned by the provider: not trusted blindly", arguments: RegistryKind.allCases)
+    @Test(
+        "at 24 hours the key may have been pruned by the provider: not trusted blindly",
+        arguments: RegistryKind.allCases)
     func retention(kind: RegistryKind) async throws {
         let time = SettableTime(Self.start)
         let registry = try kind.make(time.clock)
@@ -103,7 +107,9 @@ struct IdempotencyKeyRegistryTests {
         #expect(error.code == .retentionExpired)
     }
 
-    @Test("the seed's story: 10:00 order, 10:01 timeout, 10:02 retry, 24.5 h later a stuck retry", arguments: RegistryKind.allCases)
+    @Test(
+        "the seed's story: 10:00 order, 10:01 timeout, 10:02 retry, 24.5 h later a stuck retry",
+        arguments: RegistryKind.allCases)
     func story(kind: RegistryKind) async throws {
         let time = SettableTime(Self.start)
         let registry = try kind.make(time.clock)
@@ -163,7 +169,8 @@ struct IdempotencyKeyRegistryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("keys.sqlite").path
         do {
-            let registry = try SQLiteIdempotencyKeyRegistry(database: SQLiteDatabase(path: path), clock: .fixed(Self.start))
+            let registry = try SQLiteIdempotencyKeyRegistry(
+                database: SQLiteDatabase(path: path), clock: .fixed(Self.start))
             _ = try await registry.register(charge)
         }
         let later = Self.start.addingTimeInterval(600)

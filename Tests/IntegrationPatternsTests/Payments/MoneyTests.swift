@@ -4,25 +4,27 @@ import Testing
 
 @Suite("Money: parsing, formatting and arithmetic in integer minor units")
 struct MoneyTests {
-    let usd = try! Currency("USD")
-    let cop = try! Currency("COP")
-    let jpy = try! Currency("JPY")
-    let kwd = try! Currency("KWD")
+    let usd = CurrencyTable.standard["USD"]!
+    let cop = CurrencyTable.standard["COP"]!
+    let jpy = CurrencyTable.standard["JPY"]!
+    let kwd = CurrencyTable.standard["KWD"]!
 
-    @Test("amounts in major units become minor units per the ISO exponent", arguments: [
-        ("150000", "COP", Int64(15_000_000)),
-        ("10", "USD", 1000),
-        ("10.99", "USD", 1099),
-        ("10", "JPY", 10),
-        ("500", "JPY", 500),
-        ("0.250", "KWD", 250),
-        ("5.124", "KWD", 5124),
-        ("5", "ISK", 5),
-        ("-3.2", "EUR", -320),
-        ("+7", "EUR", 700),
-        ("0.0001", "CLF", 1),
-        ("  42.5 ", "GBP", 4250),
-    ])
+    @Test(
+        "amounts in major units become minor units per the ISO exponent",
+        arguments: [
+            ("150000", "COP", Int64(15_000_000)),
+            ("10", "USD", 1000),
+            ("10.99", "USD", 1099),
+            ("10", "JPY", 10),
+            ("500", "JPY", 500),
+            ("0.250", "KWD", 250),
+            ("5.124", "KWD", 5124),
+            ("5", "ISK", 5),
+            ("-3.2", "EUR", -320),
+            ("+7", "EUR", 700),
+            ("0.0001", "CLF", 1),
+            ("  42.5 ", "GBP", 4250),
+        ])
     func parses(text: String, code: String, minorUnits: Int64) throws {
         let money = try Money(parsing: text, currencyCode: code)
         #expect(money.minorUnits == minorUnits)
@@ -35,16 +37,19 @@ struct MoneyTests {
         #expect(try Money(parsing: "10.0", currency: jpy).minorUnits == 10)
         let error = try #require(throws: MoneyError.self) { try Money(parsing: "10.5", currency: jpy) }
         #expect(error.code == .tooManyDecimals)
-        #expect(error.message == "Amount '10.5' has 1 decimal but JPY has no minor unit (ISO 4217 exponent 0): "
-            + "give a whole number; nothing is rounded.")
+        #expect(
+            error.message == "Amount '10.5' has 1 decimal but JPY has no minor unit (ISO 4217 exponent 0): "
+                + "give a whole number; nothing is rounded.")
         let cents = try #require(throws: MoneyError.self) { try Money(parsing: "10.505", currency: usd) }
         #expect(cents.code == .tooManyDecimals)
         #expect(cents.message.contains("USD allows 2 decimals"))
     }
 
-    @Test("malformed amounts are refused with the text named", arguments: [
-        "", "-", ".5", "5.", "1,500", "1 500", "1e3", "0x10", "ten", "--5", "5-", "١٢", "NaN", "1.2.3",
-    ])
+    @Test(
+        "malformed amounts are refused with the text named",
+        arguments: [
+            "", "-", ".5", "5.", "1,500", "1 500", "1e3", "0x10", "ten", "--5", "5-", "١٢", "NaN", "1.2.3",
+        ])
     func malformed(text: String) throws {
         let error = try #require(throws: MoneyError.self) { try Money(parsing: text, currency: usd) }
         #expect(error.code == .invalidAmount)

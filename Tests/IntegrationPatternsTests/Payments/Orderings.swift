@@ -44,7 +44,8 @@ enum Orderings {
                 reference = machine
             }
         }
-        #expect(differing == 0, "\(differing) of \(orders.count) orders ended elsewhere", sourceLocation: sourceLocation)
+        #expect(
+            differing == 0, "\(differing) of \(orders.count) orders ended elsewhere", sourceLocation: sourceLocation)
         return reference ?? initial
     }
 }

@@ -79,8 +79,10 @@ struct PaymentPageSampleTests {
         let heading = language == "en" ? "## In ipm\n\n```swift\n" : "## En ipm\n\n```swift\n"
         let blockStart = try #require(page.range(of: heading))
         let blockEnd = try #require(page.range(of: "```\n", range: blockStart.upperBound..<page.endIndex))
-        let shown = page[blockStart.upperBound..<blockEnd.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
-            .dropFirst(3).map { Substring($0) }.filter { !$0.hasPrefix("//") }
+        let shown = page[blockStart.upperBound..<blockEnd.lowerBound].split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .dropFirst(3).map { Substring($0) }.filter { !$0.hasPrefix("//") }
         // Comments are translated; the code itself must be the same, line for line (trailing comments aside).
         func code(_ line: Substring) -> String {
             String(line.split(separator: "  // ", maxSplits: 1).first ?? line)

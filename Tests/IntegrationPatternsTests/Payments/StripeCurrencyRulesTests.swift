@@ -6,7 +6,8 @@ import Testing
 struct StripeCurrencyRulesTests {
     let rules = StripeCurrencyRules()
 
-    func amount(_ text: String, _ code: String, _ purpose: StripeAmountPurpose = .charge(.card)) throws -> StripeAmount {
+    func amount(_ text: String, _ code: String, _ purpose: StripeAmountPurpose = .charge(.card)) throws -> StripeAmount
+    {
         try rules.stripeAmount(for: Money(parsing: text, currencyCode: code), purpose: purpose)
     }
 
@@ -29,8 +30,11 @@ struct StripeCurrencyRulesTests {
         #expect(try amount("500", "JPY").amount == 500)
     }
 
-    @Test("the zero-decimal list: amount equals the whole-unit value",
-        arguments: ["BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "VND", "VUV", "XAF", "XOF", "XPF"])
+    @Test(
+        "the zero-decimal list: amount equals the whole-unit value",
+        arguments: [
+            "BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG", "RWF", "VND", "VUV", "XAF", "XOF", "XPF",
+        ])
     func zeroDecimal(code: String) throws {
         let converted = try amount("1000", code)
         #expect(converted.rule == .zeroDecimal)
@@ -52,7 +56,9 @@ struct StripeCurrencyRulesTests {
         let isk = try amount("5", "ISK")
         #expect(isk.amount == 500)
         #expect(isk.rule == .wholeUnitsAsTwoDecimal)
-        #expect(try rules.money(fromStripeAmount: 500, currency: Currency("ISK")) == Money(parsing: "5", currencyCode: "ISK"))
+        #expect(
+            try rules.money(fromStripeAmount: 500, currency: Currency("ISK"))
+                == Money(parsing: "5", currencyCode: "ISK"))
         let error = try #require(throws: StripeAmountError.self) {
             try rules.money(fromStripeAmount: 550, currency: Currency("ISK"))
         }
@@ -68,7 +74,8 @@ struct StripeCurrencyRulesTests {
         #expect(error.suggestions == [1000])
         #expect(
             error.message
-                == "Stripe pays out HUF in whole units only: amount=1045 is not divisible by 100; pay out 1000 (10.00 HUF).")
+                == "Stripe pays out HUF in whole units only: amount=1045 is not divisible by 100; pay out 1000 (10.00 HUF)."
+        )
         #expect(try rules.largestPayoutAmount(forBalance: Money(parsing: "10.45", currencyCode: "HUF")) == 1000)
         #expect(try amount("10", "HUF", .payout).amount == 1000)
     }
@@ -110,7 +117,8 @@ struct StripeCurrencyRulesTests {
         #expect(try StripeCurrencyRules(ugx: .twoDecimal).money(fromStripeAmount: 500, currency: five.currency) == five)
     }
 
-    @Test("three-decimal currencies are in thousandths, and charges must end in 0",
+    @Test(
+        "three-decimal currencies are in thousandths, and charges must end in 0",
         arguments: ["BHD", "JOD", "KWD", "OMR", "TND"])
     func threeDecimal(code: String) throws {
         let converted = try amount("12.340", code)
@@ -126,7 +134,8 @@ struct StripeCurrencyRulesTests {
         #expect(try failure("5.124", "KWD").suggestions == [5120, 5130])
         let error = try failure("50.001", "KWD")
         #expect(
-            error.message == "Stripe requires three-decimal charges to end in 0: amount=50001 (50.001 KWD) must be 50000 "
+            error.message
+                == "Stripe requires three-decimal charges to end in 0: amount=50001 (50.001 KWD) must be 50000 "
                 + "or 50010 (50.000 or 50.010 KWD).")
         #expect(try failure("50.001", "KWD", .refund).code == .lastDigitNotZero)
         #expect(try amount("50.001", "KWD", .payout).amount == 50001)
@@ -139,7 +148,8 @@ struct StripeCurrencyRulesTests {
         #expect(cop.currency == "cop")
         #expect(cop.rule == .twoDecimal)
         #expect(cop.warnings.isEmpty)
-        #expect(try rules.money(fromStripeAmount: 15_000_000, currency: Currency("COP")).displayText == "150,000.00 COP")
+        #expect(
+            try rules.money(fromStripeAmount: 15_000_000, currency: Currency("COP")).displayText == "150,000.00 COP")
         let centavos = try amount("150000.50", "COP")
         #expect(centavos.amount == 15_000_050)
         #expect(centavos.warnings.map(\.code) == [.fractionUnusedInPractice])
@@ -159,11 +169,13 @@ struct StripeCurrencyRulesTests {
         #expect(try amount("99999999", "COP", .charge(.card)).warnings.isEmpty)
     }
 
-    @Test("minimum charges by settlement currency are warnings, and the minimum itself passes", arguments: [
-        ("USD", "0.50", "0.49"), ("EUR", "0.50", "0.49"), ("GBP", "0.30", "0.29"), ("JPY", "50", "49"),
-        ("HUF", "175.00", "174.99"), ("CZK", "15.00", "14.99"), ("DKK", "2.50", "2.49"), ("HKD", "4.00", "3.99"),
-        ("MXN", "10", "9.99"), ("THB", "10", "9.99"), ("KRW", "50", "49"),
-    ])
+    @Test(
+        "minimum charges by settlement currency are warnings, and the minimum itself passes",
+        arguments: [
+            ("USD", "0.50", "0.49"), ("EUR", "0.50", "0.49"), ("GBP", "0.30", "0.29"), ("JPY", "50", "49"),
+            ("HUF", "175.00", "174.99"), ("CZK", "15.00", "14.99"), ("DKK", "2.50", "2.49"), ("HKD", "4.00", "3.99"),
+            ("MXN", "10", "9.99"), ("THB", "10", "9.99"), ("KRW", "50", "49"),
+        ])
     func minimums(code: String, minimum: String, below: String) throws {
         #expect(try amount(minimum, code).warnings.isEmpty)
         let warned = try amount(below, code)
@@ -187,14 +199,16 @@ struct StripeCurrencyRulesTests {
                 + "currency; charges converted to another settlement currency must meet that currency's minimum.")
     }
 
-    @Test("digit limits per payment method", arguments: [
-        (StripePaymentMethodKind.card, "USD", "9999999999.99", "10000000000.00"),
-        (.americanExpress, "USD", "9999999.99", "10000000.00"),
-        (.jcbDinersDiscoverJapan, "JPY", "99999999", "100000000"),
-        (.nonCard, "USD", "999999.99", "1000000.00"),
-        (.nonCard, "IDR", "9999999999.99", "10000000000.00"),
-        (.nonCard, "INR", "9999999.99", "10000000.00"),
-    ])
+    @Test(
+        "digit limits per payment method",
+        arguments: [
+            (StripePaymentMethodKind.card, "USD", "9999999999.99", "10000000000.00"),
+            (.americanExpress, "USD", "9999999.99", "10000000.00"),
+            (.jcbDinersDiscoverJapan, "JPY", "99999999", "100000000"),
+            (.nonCard, "USD", "999999.99", "1000000.00"),
+            (.nonCard, "IDR", "9999999999.99", "10000000000.00"),
+            (.nonCard, "INR", "9999999.99", "10000000.00"),
+        ])
     func digitLimits(method: StripePaymentMethodKind, code: String, largest: String, tooLarge: String) throws {
         #expect(try amount(largest, code, .charge(method)).amount != nil)
         #expect(try failure(tooLarge, code, .charge(method)).code == .tooManyDigits)

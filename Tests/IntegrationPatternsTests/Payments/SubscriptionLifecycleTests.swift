@@ -13,10 +13,12 @@ struct SubscriptionLifecycleTests {
     @Test("a failed renewal then a paid retry: past_due with access, then active and recovered")
     func recovery() {
         var subscription = SubscriptionLifecycle()
-        var outcome = subscription.apply(.subscription(.subscriptionCreated, id: "evt_1", created: Self.t0, status: .active))
+        var outcome = subscription.apply(
+            .subscription(.subscriptionCreated, id: "evt_1", created: Self.t0, status: .active))
         #expect(outcome.actions == [.statusChanged(from: nil, to: .active), .grantAccess])
         outcome = subscription.apply(
-            .invoicePaymentFailed(id: "evt_2", created: Self.at(720), invoice: "in_2", attempt: 1, nextAttempt: Self.at(762)))
+            .invoicePaymentFailed(
+                id: "evt_2", created: Self.at(720), invoice: "in_2", attempt: 1, nextAttempt: Self.at(762)))
         #expect(
             outcome.actions == [
                 .statusChanged(from: .active, to: .pastDue),
@@ -35,19 +37,22 @@ struct SubscriptionLifecycleTests {
     @Test("duplicates and stale events change nothing and say so")
     func duplicatesAndStale() {
         var subscription = SubscriptionLifecycle()
-        let failed = Event.invoicePaymentFailed(id: "evt_2", created: Self.at(1), invoice: "in_1", attempt: 1, nextAttempt: Self.at(43))
+        let failed = Event.invoicePaymentFailed(
+            id: "evt_2", created: Self.at(1), invoice: "in_1", attempt: 1, nextAttempt: Self.at(43))
         _ = subscription.apply(failed)
         let again = subscription.apply(failed)
         #expect(again.disposition == .duplicate)
         _ = subscription.apply(.subscription(.subscriptionUpdated, id: "evt_3", created: Self.at(2), status: .pastDue))
-        let late = subscription.apply(.subscription(.subscriptionCreated, id: "evt_1", created: Self.t0, status: .active))
+        let late = subscription.apply(
+            .subscription(.subscriptionCreated, id: "evt_1", created: Self.t0, status: .active))
         #expect(late.disposition == .stale)
         #expect(late.actions.isEmpty)
         #expect(subscription.status == .pastDue)
         let unknown = subscription.apply(Event(id: "evt_9", type: "invoice.created", created: Self.at(3)))
         #expect(unknown.disposition == .unhandled)
         #expect(
-            subscription.apply(Event(id: "evt_10", type: "customer.subscription.updated", created: Self.at(4))).disposition
+            subscription.apply(Event(id: "evt_10", type: "customer.subscription.updated", created: Self.at(4)))
+                .disposition
                 == .unusable)
     }
 
@@ -64,11 +69,13 @@ struct SubscriptionLifecycleTests {
         }
         #expect(notifications == 1)
         let second = subscription.apply(
-            .invoicePaymentFailed(id: "evt_fail_2", created: Self.at(43), invoice: "in_1", attempt: 2, nextAttempt: Self.at(85)))
+            .invoicePaymentFailed(
+                id: "evt_fail_2", created: Self.at(43), invoice: "in_1", attempt: 2, nextAttempt: Self.at(85)))
         #expect(second.actions == [.notifyPaymentFailed(invoiceID: "in_1", attempt: 2, nextAttemptAt: Self.at(85))])
     }
 
-    @Test("after the last retry the policy decides: cancel, mark unpaid, or leave past_due",
+    @Test(
+        "after the last retry the policy decides: cancel, mark unpaid, or leave past_due",
         arguments: DunningPolicy.FinalOutcome.allCases)
     func exhausted(outcome: DunningPolicy.FinalOutcome) {
         var subscription = SubscriptionLifecycle(policy: DunningPolicy(afterFinalAttempt: outcome))
@@ -105,7 +112,8 @@ struct SubscriptionLifecycleTests {
         #expect(subscription.nextAttemptAt == Self.at(8 * 42))
         #expect(Self.at(8 * 42) == Self.at(14 * 24))
         let last = subscription.apply(
-            .invoicePaymentFailed(id: "evt_9", created: Self.at(14 * 24), invoice: "in_1", attempt: 9, nextAttempt: nil))
+            .invoicePaymentFailed(id: "evt_9", created: Self.at(14 * 24), invoice: "in_1", attempt: 9, nextAttempt: nil)
+        )
         #expect(last.actions.contains(.retriesExhausted(invoiceID: "in_1", outcome: .cancel)))
         #expect(subscription.status == .canceled)
     }
@@ -114,8 +122,10 @@ struct SubscriptionLifecycleTests {
     func authentication() {
         var subscription = SubscriptionLifecycle()
         _ = subscription.apply(.subscription(.subscriptionCreated, id: "evt_0", created: Self.t0, status: .active))
-        let outcome = subscription.apply(.invoicePaymentActionRequired(id: "evt_1", created: Self.at(1), invoice: "in_1"))
-        #expect(outcome.actions == [.statusChanged(from: .active, to: .pastDue), .requestAuthentication(invoiceID: "in_1")])
+        let outcome = subscription.apply(
+            .invoicePaymentActionRequired(id: "evt_1", created: Self.at(1), invoice: "in_1"))
+        #expect(
+            outcome.actions == [.statusChanged(from: .active, to: .pastDue), .requestAuthentication(invoiceID: "in_1")])
         #expect(subscription.awaitingAuthentication)
         _ = subscription.apply(.invoicePaid(id: "evt_2", created: Self.at(2), invoice: "in_1"))
         #expect(!subscription.awaitingAuthentication)
@@ -143,7 +153,8 @@ struct SubscriptionLifecycleTests {
         var subscription = SubscriptionLifecycle()
         _ = subscription.apply(.subscription(.subscriptionCreated, id: "evt_0", created: Self.t0, status: .trialing))
         #expect(
-            subscription.apply(Event(id: "evt_1", type: "customer.subscription.trial_will_end", created: Self.at(1))).actions
+            subscription.apply(Event(id: "evt_1", type: "customer.subscription.trial_will_end", created: Self.at(1)))
+                .actions
                 == [.notifyTrialEnding])
         #expect(SubscriptionLifecycle.Status.canceled.canMove(to: .active) == false)
         #expect(SubscriptionLifecycle.Status.pastDue.canMove(to: .trialing) == false)
@@ -183,8 +194,10 @@ struct SubscriptionLifecycleTests {
     func exhaustedConverges() {
         let events: [Event] = [
             .subscription(.subscriptionCreated, id: "evt_a", created: Self.t0, status: .active),
-            .invoicePaymentFailed(id: "evt_b", created: Self.at(1), invoice: "in_1", attempt: 1, nextAttempt: Self.at(43)),
-            .invoicePaymentFailed(id: "evt_c", created: Self.at(43), invoice: "in_1", attempt: 2, nextAttempt: Self.at(85)),
+            .invoicePaymentFailed(
+                id: "evt_b", created: Self.at(1), invoice: "in_1", attempt: 1, nextAttempt: Self.at(43)),
+            .invoicePaymentFailed(
+                id: "evt_c", created: Self.at(43), invoice: "in_1", attempt: 2, nextAttempt: Self.at(85)),
             .subscription(.subscriptionUpdated, id: "evt_d", created: Self.at(1), status: .pastDue),
             .invoicePaymentFailed(id: "evt_e", created: Self.at(85), invoice: "in_1", attempt: 3, nextAttempt: nil),
         ]
@@ -257,10 +270,12 @@ struct SubscriptionLifecycleTests {
                             id: "evt_\(index)", created: created, invoice: "in_\(random.next() % 2)", attempt: attempt,
                             nextAttempt: attempt == 4 ? nil : created.addingTimeInterval(86_400)))
                 case 2:
-                    events.append(.invoicePaid(id: "evt_\(index)", created: created, invoice: "in_\(random.next() % 2)"))
+                    events.append(
+                        .invoicePaid(id: "evt_\(index)", created: created, invoice: "in_\(random.next() % 2)"))
                 default:
                     events.append(
-                        .invoicePaymentActionRequired(id: "evt_\(index)", created: created, invoice: "in_\(random.next() % 2)"))
+                        .invoicePaymentActionRequired(
+                            id: "evt_\(index)", created: created, invoice: "in_\(random.next() % 2)"))
                 }
             }
             events += events.prefix(3)

@@ -19,7 +19,8 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
         let upper = code.uppercased()
         guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
         else {
-            throw MoneyError(code: .invalidCurrency, message: "Invalid currency code '\(code)': expected three letters.")
+            throw MoneyError(
+                code: .invalidCurrency, message: "Invalid currency code '\(code)': expected three letters.")
         }
         guard (0...4).contains(minorUnitDigits) else {
             throw MoneyError(

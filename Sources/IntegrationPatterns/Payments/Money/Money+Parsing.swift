@@ -49,7 +49,8 @@ extension Money {
                 }
                 throw MoneyError(
                     code: .tooManyDecimals,
-                    message: "Amount '\(text)' has \(fraction.count) decimal\(fraction.count == 1 ? "" : "s") but \(allowed); "
+                    message:
+                        "Amount '\(text)' has \(fraction.count) decimal\(fraction.count == 1 ? "" : "s") but \(allowed); "
                         + "nothing is rounded.")
             }
             fraction = fraction.prefix(digits)
@@ -57,7 +58,8 @@ extension Money {
         // Accumulate as a negative number so that Int64.min itself can be written.
         var value: Int64 = 0
         let outOfRange = MoneyError(
-            code: .outOfRange, message: "Amount '\(text)' is too large for \(currency.code) (beyond 64-bit minor units).")
+            code: .outOfRange,
+            message: "Amount '\(text)' is too large for \(currency.code) (beyond 64-bit minor units).")
         func append(_ digit: UInt8) throws {
             let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (next, overflow2) = shifted.subtractingReportingOverflow(Int64(digit - UInt8(ascii: "0")))

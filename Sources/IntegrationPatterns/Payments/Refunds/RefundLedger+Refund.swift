@@ -50,7 +50,9 @@ extension RefundLedger {
         public var reference: String?
 
         /// Creates a refund record.
-        public init(id: String, amount: Money, status: RefundStatus, failureReason: String? = nil, reference: String? = nil) {
+        public init(
+            id: String, amount: Money, status: RefundStatus, failureReason: String? = nil, reference: String? = nil
+        ) {
             self.id = id
             self.amount = amount
             self.status = status

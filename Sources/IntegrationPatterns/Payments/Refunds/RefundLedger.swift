@@ -43,7 +43,9 @@ public struct RefundLedger: Sendable, Hashable {
     /// The total of local requests no provider event has answered yet.
     public var reserved: Money {
         Money(
-            minorUnits: reservations.filter { !answeredReferences.contains($0.key) }.values.reduce(0) { $0 + $1.minorUnits },
+            minorUnits: reservations.filter { !answeredReferences.contains($0.key) }.values.reduce(0) {
+                $0 + $1.minorUnits
+            },
             currency: captured.currency)
     }
 
@@ -72,7 +74,8 @@ public struct RefundLedger: Sendable, Hashable {
         guard amount.currency.code == captured.currency.code else {
             throw RefundLedgerError(
                 code: .currencyMismatch,
-                message: "Refund of \(amount.displayText) on a \(captured.currency.code) charge: use the charge's currency.")
+                message:
+                    "Refund of \(amount.displayText) on a \(captured.currency.code) charge: use the charge's currency.")
         }
         guard amount.isPositive else {
             throw RefundLedgerError(code: .notPositive, message: "A refund must be positive: \(amount.displayText).")
@@ -81,7 +84,8 @@ public struct RefundLedger: Sendable, Hashable {
             guard existing == amount else {
                 throw RefundLedgerError(
                     code: .referenceReused,
-                    message: "Reference '\(reference)' was used for \(existing.displayText), not \(amount.displayText).")
+                    message: "Reference '\(reference)' was used for \(existing.displayText), not \(amount.displayText)."
+                )
             }
             return refundable
         }
@@ -131,7 +135,8 @@ public struct RefundLedger: Sendable, Hashable {
         let previous = refundFacts[refundID]?.value
         let heldBefore = refunded.minorUnits + inFlight.minorUnits
         let refund = Refund(
-            id: refundID, amount: amount, status: status, failureReason: event.failureReason, reference: event.reference)
+            id: refundID, amount: amount, status: status, failureReason: event.failureReason, reference: event.reference
+        )
         let order = EventOrder(
             created: event.created, objectVersion: event.objectVersion, rank: status.rank, eventID: event.id)
         guard NewestFact.update(&refundFacts[refundID], order: order, value: refund) else {

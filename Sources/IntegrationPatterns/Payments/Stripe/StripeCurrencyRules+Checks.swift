@@ -13,7 +13,8 @@ extension StripeCurrencyRules {
             reason = "Stripe cannot charge fractions of \(money.currency.code)"
         }
         let suggestions = [down, down + 1].compactMap { units -> Int64? in
-            (try? rescale(Money(minorUnits: units * money.currency.minorUnitsPerMajorUnit, currency: money.currency),
+            (try? rescale(
+                Money(minorUnits: units * money.currency.minorUnitsPerMajorUnit, currency: money.currency),
                 toDecimals: rule.stripeDecimals ?? 0))
         }
         throw StripeAmountError(
@@ -38,7 +39,8 @@ extension StripeCurrencyRules {
         guard money.minorUnits % divisor == 0 else {
             throw StripeAmountError(
                 code: .fractionNotAllowed,
-                message: "Stripe sends \(money.currency.code) with \(decimals) decimals: \(money.displayText) has more.")
+                message: "Stripe sends \(money.currency.code) with \(decimals) decimals: \(money.displayText) has more."
+            )
         }
         return money.minorUnits / divisor
     }

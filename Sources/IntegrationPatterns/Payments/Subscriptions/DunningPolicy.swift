@@ -51,7 +51,9 @@ public struct DunningPolicy: Sendable, Hashable {
 
     /// Creates a policy; the defaults follow Stripe: the provider retries, the subscription is canceled after
     /// the last retry, and access continues while it is past_due.
-    public init(retries: Retries = .provider, afterFinalAttempt: FinalOutcome = .cancel, accessWhilePastDue: Bool = true) {
+    public init(
+        retries: Retries = .provider, afterFinalAttempt: FinalOutcome = .cancel, accessWhilePastDue: Bool = true
+    ) {
         self.retries = retries
         self.afterFinalAttempt = afterFinalAttempt
         self.accessWhilePastDue = accessWhilePastDue

@@ -56,7 +56,8 @@ extension SubscriptionLifecycle {
         public static func subscription(
             _ type: EventType, id: String, created: Date, status: Status, objectVersion: Int64? = nil
         ) -> Event {
-            Event(id: id, type: type.rawValue, created: created, objectVersion: objectVersion, subscriptionStatus: status)
+            Event(
+                id: id, type: type.rawValue, created: created, objectVersion: objectVersion, subscriptionStatus: status)
         }
 
         /// An `invoice.paid` event.

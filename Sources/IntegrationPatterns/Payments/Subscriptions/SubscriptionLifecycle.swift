@@ -101,7 +101,8 @@ public struct SubscriptionLifecycle: Sendable, Hashable {
             case .failed(let attempt, let next, let failedAt):
                 let failing = failingPayment(invoiceID, attempt: attempt, next: next, failedAt: failedAt)
                 snapshot.failing = failing
-                snapshot.status = base == .incomplete ? .incomplete : (failing.isFinal ? policy.afterFinalAttempt.status : .pastDue)
+                snapshot.status =
+                    base == .incomplete ? .incomplete : (failing.isFinal ? policy.afterFinalAttempt.status : .pastDue)
             case .actionRequired:
                 snapshot.status = base == .incomplete ? .incomplete : .pastDue
                 snapshot.awaitingAuthentication = true
@@ -121,7 +122,8 @@ public struct SubscriptionLifecycle: Sendable, Hashable {
                     snapshot.failing = failingPayment(invoiceID, attempt: attempt, next: next, failedAt: failedAt)
                 case .actionRequired:
                     snapshot.awaitingAuthentication = true
-                    snapshot.failing = FailingPayment(invoiceID: invoiceID, attempt: 1, nextAttemptAt: nil, isFinal: false)
+                    snapshot.failing = FailingPayment(
+                        invoiceID: invoiceID, attempt: 1, nextAttemptAt: nil, isFinal: false)
                 case .paid, .uncollectible:
                     break
                 }
