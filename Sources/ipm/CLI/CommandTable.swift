@@ -24,6 +24,7 @@ enum CommandTable {
             ChecklistCommand.spec,
             ReplCommand.spec,
             WebhookCommand.spec,
+            MoneyCommand.spec,
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,
