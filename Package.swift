@@ -62,7 +62,8 @@ let package = Package(
 
         // Tests.
         .testTarget(
-            name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns"], swiftSettings: swiftSettings),
+            name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns"], exclude: ["Sync/Fixtures"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures", "Snapshots"],
