@@ -6,7 +6,7 @@
 /// - drops a UTF-8 byte-order mark;
 /// - accepts CRLF, bare LF (some Booking.com exports) and lone CR as line ends;
 /// - unfolds: a line starting with a space or tab continues the previous one, without that character;
-/// - skips blank lines;
+/// - skips blank lines (even between a line and its continuation);
 /// - cuts the calendar into its parts: calendar properties and VTIMEZONEs on one side, each VEVENT on its
 ///   own, so one broken event (no END, a stray line) is reported with its line and skipped while the rest
 ///   is kept.
@@ -93,13 +93,15 @@ struct ICalScanner {
                 next += (bytes[next] == 0x0D && next + 1 < count && bytes[next + 1] == 0x0A) ? 2 : 1
             }
             physicalLine += 1
-            let isContinuation = end > index && (bytes[index] == 0x20 || bytes[index] == 0x09)
-            if isContinuation && !logical.isEmpty {
-                logical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
-            } else {
-                if !logical.isEmpty { handle(logical, line: logicalLine) }
-                logical.removeAll(keepingCapacity: true)
-                if !isBlank(bytes, index, end) {
+            // Blank lines mean nothing in iCalendar: skip them as if absent, even between a line and its
+            // continuation. A line of blanks after a content line is a continuation that carries blanks.
+            if end > index {
+                let isContinuation = bytes[index] == 0x20 || bytes[index] == 0x09
+                if isContinuation && !logical.isEmpty {
+                    logical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                } else if !isBlank(bytes, index, end) {
+                    if !logical.isEmpty { handle(logical, line: logicalLine) }
+                    logical.removeAll(keepingCapacity: true)
                     logical.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
                     logicalLine = physicalLine
                 }
