@@ -19,6 +19,7 @@ enum CommandTable {
             ExplainCommand.spec,
             TopicsCommand.spec,
             SearchCommand.spec,
+            ICalCommand.spec,
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,

@@ -6,7 +6,11 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        if data.elementsEqual("[\n\n]".utf8) { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return collapsingEmptyArrays(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// Foundation pretty-prints an empty array as `[`, a blank line and `]`; print `[]` instead.
+    private static func collapsingEmptyArrays(_ text: String) -> String {
+        text.replacing(#/\[\n\n *\]/#, with: "[]")
     }
 }

@@ -57,7 +57,7 @@ struct ConflictResolverTests {
         #expect(resolution.isResolved)
         #expect(resolution.kept == [airbnb])
         #expect(resolution.displaced == [booking])
-        #expect(resolution.reason.hasPrefix("priority=direct,airbnb,booking: kept airbnb a@airbnb.com"))
+        #expect(resolution.reason == "priority=direct,airbnb,booking: displaced booking b@booking.com (2026-04-28–2026-04-30)")
     }
 
     @Test("two claims the policy ranks equal leave the conflict unresolved", arguments: [

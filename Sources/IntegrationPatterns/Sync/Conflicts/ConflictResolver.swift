@@ -111,9 +111,7 @@ public struct ConflictResolver: Sendable {
             }
             displaced.append(claim)
         }
-        let reason =
-            "\(policy): kept " + kept.map(describe).joined(separator: ", ") + "; displaced "
-            + displaced.map(describe).joined(separator: ", ")
+        let reason = "\(policy): displaced " + displaced.map(describe).joined(separator: ", ")
         return ConflictResolution(conflict: conflict, kept: kept, displaced: displaced, isResolved: true, reason: reason)
     }
 
