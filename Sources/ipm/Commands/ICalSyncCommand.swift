@@ -82,6 +82,10 @@ enum ICalSyncCommand {
             return healthy && resolutions.allSatisfy(\.isResolved) ? 0 : 1
         }
         // --every: run until interrupted; report each poll as it ends and each change in the conflicts.
+        let count = settings.feeds.count == 1 ? "1 feed" : "\(settings.feeds.count) feeds"
+        context.err(
+            "Polling \(count) of unit '\(settings.unit)' every \(arguments.value("--every") ?? "") ± 10 %; the first polls are "
+                + "spread over the first interval. Ctrl-C stops (the database is always consistent).\n")
         let reported = Mutex(Set<String>())
         try BlockingAsync.run {
             try await poller.run(settings.feeds, reconciler: settings.reconciler) { report in
