@@ -23,11 +23,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CICal", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        // libcurl loaded with dlopen on first use (see its shim.h): no link-time dependency, no start-up cost.
+        .systemLibrary(name: "CCurl"),
 
         // Libraries.
         .target(
             name: "IntegrationPatterns",
-            dependencies: ["CSQLite", "CLibCrypto", "CICal"],
+            dependencies: ["CSQLite", "CLibCrypto", "CICal", "CCurl"],
             swiftSettings: swiftSettings),
         .target(
             name: "Knowledge",

@@ -9,6 +9,8 @@ enum BenchmarkCases {
             let operations = Measure.throughput(minimumDuration: .milliseconds(200)) { _ in }
             return ["ops_per_sec": operations]
         },
+        "ical-parse": ICalBenchmarks.parse,
+        "ical-reconcile": ICalBenchmarks.reconcile,
     ]
 }
 

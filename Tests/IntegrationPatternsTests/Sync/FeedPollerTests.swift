@@ -12,7 +12,7 @@ struct FeedPollerTests {
 
     private func poller(
         _ store: any SyncStateStore, clock: ManualClock = ManualClock(), wall: TestWallClock = TestWallClock(),
-        fetcher: any FeedFetcher = URLSessionFeedFetcher()
+        fetcher: any FeedFetcher = CurlFeedFetcher()
     ) -> FeedPoller<ManualClock> {
         FeedPoller(
             configuration: FeedPollerConfiguration(timeout: .seconds(20)), fetcher: fetcher, store: store, clock: clock,
@@ -34,7 +34,7 @@ struct FeedPollerTests {
                 body: body)
         }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = poller(store)
         let first = try await poller.sync(feed(server), reconciler: Reconciler())
         #expect(first.outcome == .applied)
@@ -60,7 +60,7 @@ struct FeedPollerTests {
             index == 0 ? .text(503, "busy", headers: [("Retry-After", "120")]) : .respond(status: 200, headers: [], body: body)
         }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = poller(store)
         let first = try await poller.sync(feed(server), reconciler: Reconciler())
         let failure = try #require(first.failure)
@@ -78,7 +78,7 @@ struct FeedPollerTests {
     func timeout() async throws {
         let server = try LoopbackHTTPServer { _, _ in .hang }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let clock = ManualClock()
         let poller = poller(store, clock: clock)
         let target = feed(server)
@@ -103,7 +103,7 @@ struct FeedPollerTests {
                 : .respond(status: 200, headers: [("Content-Type", "text/html"), ("ETag", "\"login\"")], body: html)
         }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = poller(store)
         _ = try await poller.sync(feed(server), reconciler: Reconciler())
         let report = try await poller.sync(feed(server), reconciler: Reconciler())
@@ -131,7 +131,7 @@ struct FeedPollerTests {
             }
         }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let wall = TestWallClock()
         let poller = poller(store, wall: wall)
         let target = PolledFeed(unit: "A1", feed: "other", url: server.url(), source: .other)
@@ -160,7 +160,7 @@ struct FeedPollerTests {
                 : .respond(status: 200, headers: [("ETag", "\"v2\"")], body: empty)
         }
         defer { server.stop() }
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = poller(store)
         _ = try await poller.sync(feed(server), reconciler: Reconciler())
         let held = try await poller.sync(feed(server), reconciler: Reconciler())
@@ -178,7 +178,7 @@ struct FeedPollerTests {
         defer { temporary.remove() }
         let file = temporary.directory.appendingPathComponent("booking.ics")
         try Data(try SyncFixtures.bytes("booking.ics")).write(to: file)
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = poller(store)
         let target = PolledFeed(unit: "A1", feed: "booking", url: file)
         #expect(try await poller.sync(target, reconciler: Reconciler()).outcome == .applied)
@@ -245,7 +245,7 @@ struct FeedPollerTests {
     func loop() async throws {
         let clock = ManualClock()
         let fetcher = RecordingFetcher(clock: clock, body: airbnbBody)
-        let store = InMemorySyncStateStore()
+        let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = FeedPoller(
             configuration: FeedPollerConfiguration(interval: .seconds(300), jitter: 0.1, timeout: .seconds(86_400 * 30)),
             fetcher: fetcher, store: store, clock: clock, wallClock: TestWallClock().wallClock, seed: 42)

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Attributes a feed to a channel and tells reservations from blocks, from what real exports look like.
 ///
 /// The shapes come from public fixtures that copy real exports (research file ical-ota.md §5.1):
@@ -60,7 +58,7 @@ enum BlockClassifier {
 
     /// The kind of one event of a feed from `source`.
     static func kind(source: FeedSource, uid: String, summary: String, description: String) -> BlockKind {
-        let folded = summary.lowercased().trimmingCharacters(in: .whitespaces)
+        let folded = summary.lowercased()
         // Booking.com's one summary cannot be told apart, whatever feed it turns up in.
         if folded == "closed - not available" || source == .booking { return .unknown }
         if source == .airbnb {

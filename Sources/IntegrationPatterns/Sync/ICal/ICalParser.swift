@@ -141,7 +141,7 @@ public struct ICalParser: Sendable {
             problems.append(ICalProblem(line: text.line, message: "libical could not read the event", skipped: true))
             return nil
         }
-        let uid = LibICal.string(icalcomponent_get_uid(event)).trimmingCharacters(in: .whitespaces)
+        let uid = LibICal.trimmedString(icalcomponent_get_uid(event))
         func skip(_ property: String, _ message: String) -> RawEvent? {
             problems.append(
                 ICalProblem(line: text.line(of: property), message: message, skipped: true, uid: uid.isEmpty ? nil : uid))
@@ -208,9 +208,8 @@ public struct ICalParser: Sendable {
         }
         return RawEvent(
             uid: uid, start: start.day, end: end,
-            summary: LibICal.string(icalcomponent_get_summary(event)).trimmingCharacters(in: .whitespacesAndNewlines),
-            description: LibICal.string(icalcomponent_get_description(event))
-                .trimmingCharacters(in: .whitespacesAndNewlines),
+            summary: LibICal.trimmedString(icalcomponent_get_summary(event)),
+            description: LibICal.trimmedString(icalcomponent_get_description(event)),
             createdAt: createdAt, line: text.line)
     }
 }
@@ -230,6 +229,18 @@ enum LibICal {
     /// A C string from libical, or "" for NULL.
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// A C string from libical without leading and trailing ASCII blanks (space, tab, CR, LF), or "" for NULL.
+    static func trimmedString(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+        var start = 0
+        var end = bytes.count
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The TZID parameter of a property, if any.

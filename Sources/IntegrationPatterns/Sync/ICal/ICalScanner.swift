@@ -260,6 +260,8 @@ struct ICalScanner {
     private static let vcalendar = Array("VCALENDAR".utf8)
     private static let vevent = Array("VEVENT".utf8)
     private static let vtimezone = Array("VTIMEZONE".utf8)
+    private static let beginWord = Array("BEGIN".utf8)
+    private static let endWord = Array("END".utf8)
 
     /// `BEGIN:NAME` or `END:NAME` (any case, trailing blanks allowed), with NAME uppercased.
     private static func marker(_ line: [UInt8]) -> Marker {
@@ -269,10 +271,10 @@ struct ICalScanner {
             while end > prefix, line[end - 1] == 0x20 || line[end - 1] == 0x09 { end -= 1 }
             return line[prefix..<end].map(uppercased)
         }
-        if line.count > 6, hasName(line[...], Array("BEGIN".utf8)), line[5] == UInt8(ascii: ":") {
+        if line.count > 6, hasName(line[...], beginWord), line[5] == UInt8(ascii: ":") {
             return .begin(value(after: 6))
         }
-        if line.count > 4, hasName(line[...], Array("END".utf8)), line[3] == UInt8(ascii: ":") {
+        if line.count > 4, hasName(line[...], endWord), line[3] == UInt8(ascii: ":") {
             return .end(value(after: 4))
         }
         return .none

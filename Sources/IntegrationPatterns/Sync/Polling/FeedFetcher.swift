@@ -49,6 +49,8 @@ public struct FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible
         public static let file = Code(rawValue: "file")
         /// The URL's scheme is not one the fetcher handles.
         public static let unsupportedURL = Code(rawValue: "unsupported_url")
+        /// No HTTP client is available (libcurl is not installed).
+        public static let unavailable = Code(rawValue: "unavailable")
     }
 
     /// The kind of failure.
@@ -65,7 +67,7 @@ public struct FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { message }
 }
 
-/// Performs the GET of a feed; ``URLSessionFeedFetcher`` is the real one, tests plug in their own.
+/// Performs the GET of a feed; ``CurlFeedFetcher`` is the real one, tests plug in their own.
 ///
 /// A fetcher returns any HTTP status as a ``FeedResponse`` (the poller decides what a 503 or a 304 means)
 /// and throws ``FeedFetchError`` only when there is no response. It must honour task cancellation, which

@@ -44,7 +44,7 @@ public struct FeedPollerConfiguration: Sendable {
 ///
 /// ``run(_:reconciler:maxPolls:report:)`` repeats cycles forever on a jittered schedule
 /// (``PollingStateMachine``), one request at a time. Retries within a cycle, the per-host rate limit and
-/// the per-feed circuit breaker wrap the single network call in ``perform(_:for:)``.
+/// the per-feed circuit breaker belong around the poller's single network call, the timed fetch.
 public actor FeedPoller<C: Clock<Duration>> {
     /// How the poller polls.
     public let configuration: FeedPollerConfiguration
@@ -58,14 +58,14 @@ public actor FeedPoller<C: Clock<Duration>> {
     ///
     /// - Parameters:
     ///   - configuration: Interval, jitter, timeout, time zone.
-    ///   - fetcher: How requests are made (``URLSessionFeedFetcher`` by default).
+    ///   - fetcher: How requests are made (``CurlFeedFetcher`` by default).
     ///   - store: Where state, checkpoints and history are kept.
     ///   - clock: The clock timeouts and the schedule are measured on.
     ///   - wallClock: Calendar time for first-seen dates, miss periods and history.
     ///   - seed: Seeds the jitter; `nil` seeds it from the system's generator.
     public init(
         configuration: FeedPollerConfiguration = FeedPollerConfiguration(),
-        fetcher: any FeedFetcher = URLSessionFeedFetcher(), store: any SyncStateStore, clock: C,
+        fetcher: any FeedFetcher = CurlFeedFetcher(), store: any SyncStateStore, clock: C,
         wallClock: WallClock = .system, seed: UInt64? = nil
     ) {
         self.configuration = configuration
@@ -92,7 +92,7 @@ public actor FeedPoller<C: Clock<Duration>> {
             switch error.code {
             case .timeout:
                 return .failed(FeedFailure(kind: .timeout, message: "no answer within \(configuration.timeout)", isTransient: true))
-            case .file, .unsupportedURL:
+            case .file, .unsupportedURL, .unavailable:
                 return .failed(FeedFailure(kind: .unreadable, message: error.message, isTransient: false))
             default:
                 return .failed(FeedFailure(kind: .transport, message: error.message, isTransient: true))
@@ -294,7 +294,7 @@ extension FeedPoller where C == ContinuousClock {
     /// Creates a poller on the continuous clock.
     public init(
         configuration: FeedPollerConfiguration = FeedPollerConfiguration(),
-        fetcher: any FeedFetcher = URLSessionFeedFetcher(), store: any SyncStateStore, wallClock: WallClock = .system
+        fetcher: any FeedFetcher = CurlFeedFetcher(), store: any SyncStateStore, wallClock: WallClock = .system
     ) {
         self.init(configuration: configuration, fetcher: fetcher, store: store, clock: ContinuousClock(), wallClock: wallClock)
     }
