@@ -23,11 +23,13 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CICal", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        // libcurl loaded with dlopen on first use (see its shim.h): no link-time dependency, no start-up cost.
+        .systemLibrary(name: "CCurl"),
 
         // Libraries.
         .target(
             name: "IntegrationPatterns",
-            dependencies: ["CSQLite", "CLibCrypto", "CICal"],
+            dependencies: ["CSQLite", "CLibCrypto", "CICal", "CCurl"],
             swiftSettings: swiftSettings),
         .target(
             name: "Knowledge",
@@ -66,7 +68,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns", "claim-race"],
-            exclude: ["Webhooks/Fixtures"], swiftSettings: swiftSettings),
+            exclude: ["Webhooks/Fixtures", "Sync/Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AdvisorTests", dependencies: ["Advisor", "Knowledge"], exclude: ["Snapshots"],

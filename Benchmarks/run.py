@@ -210,12 +210,78 @@ def bench_retry_breaker(table, tools, quick):
         for _ in range(samples))
     table.add("retry + breaker around a no-op (per call)", f"{ours:.0f} ns", "tenacity + pybreaker (Python)",
               f"{peer:.0f} ns", f"{ours / peer:.3f}×", "≤ 0.1× tenacity + pybreaker", ours / peer <= 0.1)
+def write_ical_feed(path, events):
+    """An Airbnb-shaped feed of `events` stays: CRLF, folded DESCRIPTION with a reservation URL, no DTSTAMP."""
+    lines = ["BEGIN:VCALENDAR", "PRODID;X-RICAL-TZSOURCE=TZINFO:-//Airbnb Inc//Hosting Calendar 0.8.8//EN",
+             "CALSCALE:GREGORIAN", "VERSION:2.0"]
+    start = datetime.date(2026, 1, 1)
+    for index in range(events):
+        begin = start + datetime.timedelta(days=index * 3)
+        end = begin + datetime.timedelta(days=2)
+        description = (f"DESCRIPTION:Reservation URL: https://www.airbnb.com/hosting/reservations/details/HM{index:08d}"
+                       f"\\nPhone Number (Last 4 Digits): {index % 10000:04d}")
+        lines += ["BEGIN:VEVENT", f"DTEND;VALUE=DATE:{end:%Y%m%d}", f"DTSTART;VALUE=DATE:{begin:%Y%m%d}",
+                  f"UID:1418fb94e984-{index:032x}@airbnb.com", description[:75], " " + description[75:],
+                  "SUMMARY:Reserved", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    with open(path, "w", newline="") as handle:
+        handle.write("\r\n".join(lines) + "\r\n")
+
+
+# Python icalendar on the same file, with the same normalisation as ipm (dates, exclusive end, one night
+# for a DATE alone), timed in-process like ipm-bench: the median of RUNS runs after a warm-up.
+ICALENDAR_PARSE = """
+import datetime, statistics, sys, time
+import icalendar
+path, runs = sys.argv[1], int(sys.argv[2])
+data = open(path, "rb").read()
+def parse():
+    blocks = []
+    for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND") if "DTEND" in event else start + datetime.timedelta(days=1)
+        blocks.append((str(event["UID"]), start, end, str(event.get("SUMMARY", "")), str(event.get("DESCRIPTION", ""))))
+    return blocks
+parse()
+samples = []
+for _ in range(runs):
+    began = time.perf_counter()
+    parse()
+    samples.append(time.perf_counter() - began)
+print(statistics.median(samples))
+"""
+
+
+def bench_ical(table, tools, quick):
+    """iCal: parse + normalise against Python icalendar, reconcile 10k against 10k, growth 1k → 100k."""
+    with tempfile.TemporaryDirectory() as directory:
+        feeds = {}
+        for events in (1_000, 10_000, 100_000):
+            feeds[events] = os.path.join(directory, f"feed-{events}.ics")
+            write_ical_feed(feeds[events], events)
+        runs = 3 if quick else 7
+        ours = ipm_bench(tools["ipm_bench"], "ical-parse", feeds[10_000], runs)
+        peer = float(subprocess.run([tools["python"], "-c", ICALENDAR_PARSE, feeds[10_000], str(max(1, runs // 2))],
+                                    check=True, capture_output=True, text=True).stdout)
+        table.add("ical: parse + normalise 10,000 events (median)", ms(ours["seconds"]), "Python icalendar",
+                  ms(peer), f"{ours['seconds'] / peer:.3f}×", "≤ 0.1× icalendar (≥ 10× faster)",
+                  ours["seconds"] / peer <= 0.1)
+
+        reconcile = ipm_bench(tools["ipm_bench"], "ical-reconcile", 10_000, runs)
+        table.add("ical: reconcile 10,000 stored against 10,000 fetched (median)", ms(reconcile["seconds"]), "—", "—",
+                  "—", "< 50 ms", reconcile["seconds"] < 0.050)
+
+        small = ipm_bench(tools["ipm_bench"], "ical-parse", feeds[1_000], runs)["seconds"] / 1_000
+        large = ipm_bench(tools["ipm_bench"], "ical-parse", feeds[100_000], max(1, runs // 2))["seconds"] / 100_000
+        table.add("ical: parse cost per event, 1k → 100k events", f"{small * 1e6:.2f} → {large * 1e6:.2f} µs", "—", "—",
+                  f"{large / small:.2f}×", "linear (≤ 1.5× per event)", large / small <= 1.5)
 
 
 BENCHMARKS = {
     "explain": bench_explain,
     "webhooks": bench_webhooks,
     "retry-breaker": bench_retry_breaker,
+    "ical": bench_ical,
 }
 
 

@@ -14,6 +14,8 @@ enum BenchmarkCases {
         "hmac": WebhookBenchmarks.hmac,
         "raw-hmac": WebhookBenchmarks.rawHMAC,
         "retry-breaker": RetryBreakerCase.run,
+        "ical-parse": ICalBenchmarks.parse,
+        "ical-reconcile": ICalBenchmarks.reconcile,
     ]
 }
 

@@ -25,6 +25,7 @@ enum CommandTable {
             ReplCommand.spec,
             WebhookCommand.spec,
             MoneyCommand.spec,
+            ICalCommand.spec,
             HelpCommand.spec,
             CompletionCommand.spec,
             CompleteCommand.spec,
