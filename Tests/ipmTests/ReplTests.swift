@@ -18,33 +18,46 @@ struct ReplTests {
         terminal.read(until: "ipm> ")
         terminal.type("desi\t\r")  // Tab completes "design"; the wizard starts
         terminal.read(until: "Step 1 of 8")
+        terminal.read(until: "> ")
         terminal.type("pu\t")  // the question's choices complete: push, pull
         terminal.read(until: "push  pull")
+        terminal.read(until: "> ")
         terminal.type("sh\r")
         terminal.read(until: "Step 2 of 8")
+        terminal.read(until: "> ")
         terminal.type("back\r")
         terminal.read(until: "Answer with a number")
+        terminal.read(until: "> ")
         terminal.type("\r")  // keep push
         terminal.read(until: "Delivery guarantee")
+        terminal.read(until: "> ")
         terminal.type("\r")
         terminal.read(until: "Errors to plan for")
+        terminal.read(until: "> ")
         terminal.type("transient,partial\r")
         terminal.read(until: "Which system")
+        terminal.read(until: "> ")
         terminal.type("stripe\r")
         for step in ["Ordering", "Volume", "Natural idempotency", "Refetch"] {
             terminal.read(until: step)
+            terminal.read(until: "> ")
             terminal.type("\r")
         }
         terminal.read(until: "Review")
+        terminal.read(until: "> ")
         terminal.type("yes\r")
         terminal.read(until: "Next steps")
+        terminal.read(until: "> ")
         let saved = directory.appendingPathComponent("design.json").path
         terminal.type("save \(saved)\r")
         terminal.read(until: "Saved to")
+        terminal.read(until: "ipm> ")
         terminal.type("Sincronizar datos\r")  // the seed's phrase opens sync-strategies
-        terminal.read(until: "Pull")
+        terminal.read(until: "Related: ")
+        terminal.read(until: "ipm> ")  // typing before the prompt could be flushed when libedit takes the terminal
         terminal.type("something typed\u{3}")  // Ctrl-C abandons the line
         terminal.read(until: "^C")
+        terminal.read(until: "ipm> ")
         terminal.type("\u{3}")  // on an empty line it says how to leave
         terminal.read(until: "Ctrl-D to leave")
         terminal.type("\u{4}")  // Ctrl-D on an empty line exits 0
@@ -134,10 +147,12 @@ struct ReplTests {
             ["design", "--kind", "push", "--guarantee", "at-least-once", "--errors", "transient", "--format", "json"],
             environment: environment, columns: 100, rows: 40)
         let first = terminal.read(until: "Which system")
+        terminal.read(until: "> ")
         #expect(!first.contains("Which way does the data flow"))
         terminal.type("github\r")
         for _ in 0..<4 {
             terminal.read(until: "Answer with")
+            terminal.read(until: "> ")
             terminal.type("\r")
         }
         terminal.read(until: "Review")
