@@ -14,6 +14,7 @@ packages=(
   libssl-dev
   openssl
   libical-dev
+  libcurl4
   python3-venv
   hyperfine
 )
