@@ -1,47 +1,50 @@
 public import Foundation
 
-/// An ``AlertSink`` that writes each alert as one structured log line (JSON), to standard error by
-/// default: the stand-in for a chat or pager channel until one is wired, and a record beside it after.
+/// An ``AlertSink`` that writes each alert as one ``StructuredLog`` line: the stand-in for a chat or
+/// pager channel until one is wired, and a record beside it after.
 ///
-/// A line: `{"channel":"integrations","details":{…},"event":"alert","level":"warning","message":"…",
-/// "time":"2024-05-01T10:00:00.000Z"}` (sorted keys). Writing never fails the work that raised the alert.
+/// A line (sorted keys, details flattened under `detail.`):
+/// `{"channel":"integrations","detail.job":"7","event":"alert","level":"error","message":"…","severity":"critical","ts":"…"}`.
+/// A critical alert is logged at level `error`. Writing never fails the work that raised the alert.
 public struct LogAlertSink: AlertSink {
-    private let write: @Sendable (String) -> Void
-    private let clock: WallClock
+    private let log: StructuredLog
+
+    /// Writes alerts through `log`.
+    public init(log: StructuredLog) {
+        self.log = log
+    }
 
     /// Writes alerts to standard error.
     public init(clock: WallClock = .system) {
-        self.init(clock: clock) { line in FileHandle.standardError.write(Data(line.utf8)) }
+        self.init(log: StructuredLog(clock: clock))
     }
 
     /// Writes alert lines (each ending in a newline) with `write`.
     public init(clock: WallClock = .system, write: @escaping @Sendable (String) -> Void) {
-        self.write = write
-        self.clock = clock
+        self.init(log: StructuredLog(minimumLevel: .debug, clock: clock) { write($0 + "\n") })
     }
 
     public func send(_ alert: Alert) async {
-        write(Self.line(for: alert, at: clock.now()) + "\n")
+        let (level, fields) = Self.entry(for: alert)
+        log.log(level, "alert", fields)
+    }
+
+    /// The level and fields an alert is logged with.
+    static func entry(for alert: Alert) -> (StructuredLog.Level, [String: String]) {
+        var fields = ["channel": alert.channel, "message": alert.message, "severity": alert.severity.rawValue]
+        for (name, value) in alert.details { fields["detail." + name] = value }
+        let level: StructuredLog.Level
+        switch alert.severity {
+        case .info: level = .info
+        case .warning: level = .warning
+        case .critical: level = .error
+        }
+        return (level, fields)
     }
 
     /// The log line of `alert` at `date`, without the newline.
     public static func line(for alert: Alert, at date: Date) -> String {
-        struct Line: Encodable {
-            var time: String
-            var level: String
-            var event = "alert"
-            var channel: String
-            var message: String
-            var details: [String: String]
-        }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = Line(
-            time: formatter.string(from: date), level: alert.severity.rawValue, channel: alert.channel,
-            message: alert.message, details: alert.details)
-        guard let data = try? encoder.encode(line) else { return #"{"event":"alert","level":"error"}"# }
-        return String(decoding: data, as: UTF8.self)
+        let (level, fields) = entry(for: alert)
+        return StructuredLog(clock: .fixed(date)) { _ in }.line(level, "alert", fields)
     }
 }

@@ -27,8 +27,11 @@ public struct WebhookProcessor: Sendable {
         /// The deduplication key of a delivery: by default the scheme's id header, or for Stripe the
         /// event's `id` in the JSON body.
         public var deduplicationKey: @Sendable (VerifiedWebhook, WebhookRequest) -> String?
-        /// Whether an error a handler threw (other than ``WebhookHandlerError``) is permanent.
-        public var isPermanent: @Sendable (any Error) -> Bool
+        /// How errors a handler throws (other than ``WebhookHandlerError``) are classified: permanent ones
+        /// are dead-lettered, the rest answered 5xx for the provider to retry. By default unknown errors
+        /// are transient (the provider retries, and a person redrives what never succeeds), while a
+        /// permanent HTTP status from a service the handler called (400, 401, 404, 422…) is permanent.
+        public var classifier: ErrorClassifier
         /// Where one structured line per decision goes (key, decision, status), if anywhere.
         public var log: StructuredLog?
         /// Where decisions are counted (`webhook_decisions_total{decision}`) and handler time measured
@@ -39,14 +42,14 @@ public struct WebhookProcessor: Sendable {
         public init(
             lease: Duration = .seconds(60), source: String = "webhook", alertChannel: String = "integrations",
             deduplicationKey: @escaping @Sendable (VerifiedWebhook, WebhookRequest) -> String? = WebhookProcessor.defaultKey,
-            isPermanent: @escaping @Sendable (any Error) -> Bool = { _ in false },
+            classifier: ErrorClassifier = .retryingUnknownErrors,
             log: StructuredLog? = nil, metrics: IntegrationMetrics? = nil
         ) {
             self.lease = lease
             self.source = source
             self.alertChannel = alertChannel
             self.deduplicationKey = deduplicationKey
-            self.isPermanent = isPermanent
+            self.classifier = classifier
             self.log = log
             self.metrics = metrics
         }
@@ -220,7 +223,7 @@ public struct WebhookProcessor: Sendable {
 
     private func isPermanent(_ error: any Error) -> Bool {
         if let handlerError = error as? WebhookHandlerError { return handlerError.kind == .permanent }
-        return configuration.isPermanent(error)
+        return configuration.classifier.classify(error) == .permanent
     }
 
     private func describe(_ error: any Error) -> String {

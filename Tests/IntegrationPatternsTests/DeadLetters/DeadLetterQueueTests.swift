@@ -190,7 +190,7 @@ struct DeadLetterQueueTests {
         await sink.send(Alert(severity: .critical, message: "Job 7 failed permanently: boom", details: ["job": "7"]))
         #expect(
             lines.values == [
-                #"{"channel":"integrations","details":{"job":"7"},"event":"alert","level":"critical","message":"Job 7 failed permanently: boom","time":"2023-11-14T22:13:20.125Z"}"#
+                #"{"channel":"integrations","detail.job":"7","event":"alert","level":"error","message":"Job 7 failed permanently: boom","severity":"critical","ts":"2023-11-14T22:13:20.125Z"}"#
                     + "\n"
             ])
     }

@@ -151,12 +151,17 @@ struct WebhookProcessorTests {
         #expect(await fixture.deadLetters.letters.count == 1)
     }
 
-    @Test("errors of other types follow the isPermanent predicate")
+    @Test("errors of other types follow the classifier: a permanent HTTP status or a rule of yours parks them")
     func predicate() async throws {
         struct Rejected: Error {}
+        struct Downstream: HTTPStatusError { var statusCode: Int }
         var fixture = try Fixture()
+        let parked = await fixture.processor.handle(try fixture.request(id: "msg_422")) { _ in throw Downstream(statusCode: 422) }
+        #expect(parked.decision == .deadLettered(key: "msg_422", deadLetterID: 1))
+        let retried = await fixture.processor.handle(try fixture.request(id: "msg_503")) { _ in throw Downstream(statusCode: 503) }
+        #expect(retried.decision == .transientFailure(key: "msg_503"))
         var configuration = fixture.processor.configuration
-        configuration.isPermanent = { $0 is Rejected }
+        configuration.classifier = ErrorClassifier.retryingUnknownErrors.overriding { $0 is Rejected ? .permanent : nil }
         let processor = WebhookProcessor(
             verifier: fixture.processor.verifier, store: fixture.store, deadLetters: fixture.deadLetters,
             alerts: fixture.alerts, configuration: configuration, clock: fixture.clock.wallClock)
@@ -167,7 +172,8 @@ struct WebhookProcessorTests {
             return
         }
         fixture = try Fixture()
-        let other = await fixture.processor.handle(try fixture.request()) { _ in throw CancellationError() }
+        struct Unknown: Error {}
+        let other = await fixture.processor.handle(try fixture.request()) { _ in throw Unknown() }
         #expect(other.decision == .transientFailure(key: "msg_1"))
     }
 
