@@ -22,6 +22,7 @@ run: build
 
 ## make test — every test: Swift Testing suites, end-to-end runs of the binary, interop with peer libraries.
 test: deps
+	@python3 scripts/content-samples.py --check
 	@$(SWIFT) build --build-tests 2>&1 | grep -v -E "is dangerous, better use|_ThreadLocal.swift.o:function" ; test $${PIPESTATUS[0]} -eq 0
 	@$(SWIFT) test --skip-build 2>&1 | grep -v -E "^\[|^Test Suite|^Executed 0 tests" ; test $${PIPESTATUS[0]} -eq 0
 	@scripts/interop.sh
