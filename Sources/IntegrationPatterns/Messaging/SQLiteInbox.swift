@@ -101,21 +101,8 @@ public final class SQLiteInbox: Sendable {
         _ handler: (InboxMessage, SQLiteConnection) throws -> Void
     ) throws -> [(message: InboxMessage, error: any Error)] {
         let now = clock.now()
-        let due = try database.read { connection in
-            try connection.query(
-                """
-                SELECT message_id, payload, headers, received_at, attempts, last_error FROM \(Self.table)
-                WHERE consumer = ?1 AND processed_at IS NULL AND available_at <= ?2
-                ORDER BY received_at, message_id LIMIT ?3
-                """, [.text(consumer), .integer(now.unixMilliseconds), .integer(Int64(limit))])
-        }
         var failures: [(message: InboxMessage, error: any Error)] = []
-        for row in due {
-            let message = InboxMessage(
-                consumer: consumer, messageID: row["message_id"].text ?? "", payload: row["payload"].bytes ?? [],
-                headers: SQLiteIdempotencyStore.decodeHeaders(row["headers"].bytes ?? []),
-                receivedAt: Date(unixMilliseconds: row["received_at"].integer ?? 0),
-                attempts: Int(row["attempts"].integer ?? 0), lastError: row["last_error"].text)
+        for message in try due(consumer: consumer, limit: limit, now: now) {
             do {
                 try database.transaction { connection in
                     let marked = try connection.execute(
@@ -125,16 +112,74 @@ public final class SQLiteInbox: Sendable {
                     try handler(message, connection)
                 }
             } catch {
-                let next = now.adding(retryAfter(message.attempts + 1)).unixMilliseconds
-                try database.write { connection in
-                    _ = try connection.execute(
-                        "UPDATE \(Self.table) SET attempts = attempts + 1, last_error = ?3, available_at = ?4 WHERE consumer = ?1 AND message_id = ?2",
-                        [.text(consumer), .text(message.messageID), .text(String(describing: error)), .integer(next)])
-                }
+                try recordFailure(message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
                 failures.append((message, error))
             }
         }
         return failures
+    }
+
+    /// Processes up to `limit` accepted messages that are due with an async `handler` (one that calls
+    /// other services): a message is marked processed after `handler` returns, and retried after
+    /// `retryAfter` when it throws. Unlike the synchronous variant, writes the handler makes elsewhere do
+    /// not commit with the mark, so the handler must be idempotent for the rare crash in between.
+    @discardableResult
+    public func processPending(
+        consumer: String = "default", limit: Int = 100,
+        retryAfter: (Int) -> Duration = { attempt in .seconds(min(3600, 1 << min(attempt, 12))) },
+        _ handler: (InboxMessage) async throws -> Void
+    ) async throws -> [(message: InboxMessage, error: any Error)] {
+        let now = clock.now()
+        var failures: [(message: InboxMessage, error: any Error)] = []
+        for message in try due(consumer: consumer, limit: limit, now: now) {
+            do {
+                try await handler(message)
+                try database.write { connection in
+                    _ = try connection.execute(
+                        "UPDATE \(Self.table) SET processed_at = ?3 WHERE consumer = ?1 AND message_id = ?2 AND processed_at IS NULL",
+                        [.text(consumer), .text(message.messageID), .integer(clock.now().unixMilliseconds)])
+                }
+            } catch {
+                try recordFailure(message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
+                failures.append((message, error))
+            }
+        }
+        return failures
+    }
+
+    /// The accepted messages due for processing, oldest first.
+    private func due(consumer: String, limit: Int, now: Date) throws -> [InboxMessage] {
+        try database.read { connection in
+            try connection.query(
+                """
+                SELECT message_id, payload, headers, received_at, attempts, last_error FROM \(Self.table)
+                WHERE consumer = ?1 AND processed_at IS NULL AND available_at <= ?2
+                ORDER BY received_at, message_id LIMIT ?3
+                """, [.text(consumer), .integer(now.unixMilliseconds), .integer(Int64(limit))])
+        }.map { row in
+            InboxMessage(
+                consumer: consumer, messageID: row["message_id"].text ?? "", payload: row["payload"].bytes ?? [],
+                headers: SQLiteIdempotencyStore.decodeHeaders(row["headers"].bytes ?? []),
+                receivedAt: Date(unixMilliseconds: row["received_at"].integer ?? 0),
+                attempts: Int(row["attempts"].integer ?? 0), lastError: row["last_error"].text)
+        }
+    }
+
+    private func recordFailure(_ message: InboxMessage, consumer: String, error: any Error, retryAt: Date) throws {
+        try database.write { connection in
+            _ = try connection.execute(
+                "UPDATE \(Self.table) SET attempts = attempts + 1, last_error = ?3, available_at = ?4 WHERE consumer = ?1 AND message_id = ?2",
+                [.text(consumer), .text(message.messageID), .text(String(describing: error)), .integer(retryAt.unixMilliseconds)])
+        }
+    }
+
+    /// Forgets an accepted message that will never be processed (after parking it elsewhere).
+    public func discard(messageID: String, consumer: String = "default") throws {
+        try database.write { connection in
+            _ = try connection.execute(
+                "DELETE FROM \(Self.table) WHERE consumer = ?1 AND message_id = ?2 AND processed_at IS NULL",
+                [.text(consumer), .text(messageID)])
+        }
     }
 
     /// Whether `messageID` was processed for `consumer`.

@@ -104,6 +104,14 @@ public final class SQLiteOutbox: Sendable {
         try database.write { connection in _ = try connection.execute("DELETE FROM \(Self.table) WHERE id = ?1", [.integer(id)]) }
     }
 
+    /// Whether a message with this key was written (sent or not): how a two-way sync recognises its own
+    /// change coming back from the other side (echo prevention).
+    public func contains(key: String) throws -> Bool {
+        try database.read { connection in
+            try connection.queryFirst("SELECT 1 FROM \(Self.table) WHERE key = ?1 LIMIT 1", [.text(key)]) != nil
+        }
+    }
+
     /// How many messages wait to be published.
     public func pendingCount() throws -> Int {
         try database.read { connection in

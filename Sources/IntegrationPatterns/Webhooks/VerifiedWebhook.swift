@@ -10,4 +10,12 @@ public struct VerifiedWebhook: Sendable, Hashable {
     public var timestamp: Date?
     /// Which of the verifier's secrets matched (0 for the first), useful while rotating secrets.
     public var secretIndex: Int
+
+    /// Creates a record of a verification (the verifier makes them; tests and inbox workers may too).
+    public init(scheme: WebhookScheme, id: String?, timestamp: Date?, secretIndex: Int) {
+        self.scheme = scheme
+        self.id = id
+        self.timestamp = timestamp
+        self.secretIndex = secretIndex
+    }
 }

@@ -7,4 +7,11 @@ public struct WebhookEvent: Sendable {
     public var verified: VerifiedWebhook
     /// The request, raw body included.
     public var request: WebhookRequest
+
+    /// Creates an event (the processor makes them; tests and inbox workers may too).
+    public init(key: String, verified: VerifiedWebhook, request: WebhookRequest) {
+        self.key = key
+        self.verified = verified
+        self.request = request
+    }
 }

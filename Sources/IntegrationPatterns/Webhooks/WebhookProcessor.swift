@@ -32,6 +32,10 @@ public struct WebhookProcessor: Sendable {
         /// are transient (the provider retries, and a person redrives what never succeeds), while a
         /// permanent HTTP status from a service the handler called (400, 401, 404, 422…) is permanent.
         public var classifier: ErrorClassifier
+        /// Whether a failure may be retried by the provider. `true` (at-least-once): a transient failure is
+        /// answered 5xx. `false` (at-most-once): every failure, transient ones included, is dead-lettered and
+        /// acknowledged, so no event is ever processed twice; what failed is lost unless a person redrives it.
+        public var retriesFailures: Bool
         /// Where one structured line per decision goes (key, decision, status), if anywhere.
         public var log: StructuredLog?
         /// Where decisions are counted (`webhook_decisions_total{decision}`) and handler time measured
@@ -42,7 +46,7 @@ public struct WebhookProcessor: Sendable {
         public init(
             lease: Duration = .seconds(60), source: String = "webhook", alertChannel: String = "integrations",
             deduplicationKey: @escaping @Sendable (VerifiedWebhook, WebhookRequest) -> String? = WebhookProcessor.defaultKey,
-            classifier: ErrorClassifier = .retryingUnknownErrors,
+            classifier: ErrorClassifier = .retryingUnknownErrors, retriesFailures: Bool = true,
             log: StructuredLog? = nil, metrics: IntegrationMetrics? = nil
         ) {
             self.lease = lease
@@ -50,6 +54,7 @@ public struct WebhookProcessor: Sendable {
             self.alertChannel = alertChannel
             self.deduplicationKey = deduplicationKey
             self.classifier = classifier
+            self.retriesFailures = retriesFailures
             self.log = log
             self.metrics = metrics
         }
@@ -222,6 +227,7 @@ public struct WebhookProcessor: Sendable {
     }
 
     private func isPermanent(_ error: any Error) -> Bool {
+        guard configuration.retriesFailures else { return true }
         if let handlerError = error as? WebhookHandlerError { return handlerError.kind == .permanent }
         return configuration.classifier.classify(error) == .permanent
     }

@@ -122,6 +122,8 @@ struct InboxOutboxTests {
         }
         #expect(try bank.balance("acme") == 7)
         #expect(try outbox.due().map(\.key) == ["acme:1"])
+        #expect(try outbox.contains(key: "acme:1"))
+        #expect(try !outbox.contains(key: "acme:2"))
     }
 
     /// Messages a fake broker received, and whether it is up.
@@ -170,5 +172,31 @@ struct InboxOutboxTests {
         #expect(parked.map(\.key) == ["poison"])
         #expect(parked.first?.reason == "retries_exhausted")
         #expect(parked.first?.attempts == 3)
+    }
+}
+
+@Suite("Inbox with an async handler")
+struct AsyncInboxTests {
+    @Test("a message is marked processed after the handler returns, retried after it throws, and can be discarded")
+    func asyncHandler() async throws {
+        let clock = TestWallClock()
+        let inbox = try SQLiteInbox(database: SQLiteDatabase.inMemory(), clock: clock.wallClock)
+        try inbox.accept(messageID: "a", payload: [1])
+        try inbox.accept(messageID: "b", payload: [2])
+        struct Down: Error {}
+        var seen: [String] = []
+        let failures = try await inbox.processPending(retryAfter: { _ in .seconds(10) }) { message in
+            seen.append(message.messageID)
+            if message.messageID == "b" { throw Down() }
+        }
+        #expect(seen == ["a", "b"])
+        #expect(failures.map(\.message.messageID) == ["b"])
+        #expect(try inbox.isProcessed(messageID: "a"))
+        #expect(try inbox.pendingCount() == 1)
+        clock.advance(by: 11)
+        let again = try await inbox.processPending { _ in throw Down() }
+        #expect(again.first?.message.attempts == 1)
+        try inbox.discard(messageID: "b")
+        #expect(try inbox.pendingCount() == 0)
     }
 }

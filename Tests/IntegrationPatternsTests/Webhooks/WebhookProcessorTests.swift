@@ -177,6 +177,27 @@ struct WebhookProcessorTests {
         #expect(other.decision == .transientFailure(key: "msg_1"))
     }
 
+    @Test("at-most-once: a transient failure is parked and acknowledged, and its retry is a duplicate")
+    func atMostOnce() async throws {
+        let fixture = try Fixture()
+        var configuration = fixture.processor.configuration
+        configuration.retriesFailures = false
+        let processor = WebhookProcessor(
+            verifier: fixture.processor.verifier, store: fixture.store, deadLetters: fixture.deadLetters,
+            alerts: fixture.alerts, configuration: configuration, clock: fixture.clock.wallClock)
+        let first = await processor.handle(try fixture.request(id: "msg_amo")) { _ in
+            throw WebhookHandlerError.transient("database restarting")
+        }
+        #expect(first.decision == .deadLettered(key: "msg_amo", deadLetterID: 1))
+        #expect(first.response.status == 200)
+        let retry = await processor.handle(try fixture.request(id: "msg_amo")) { _ in
+            Issue.record("an at-most-once event must not be processed twice")
+            return nil
+        }
+        #expect(retry.decision == .duplicate(key: "msg_amo"))
+        #expect(await fixture.deadLetters.letters.count == 1)
+    }
+
     @Test("when the dead-letter queue is unavailable, a permanent failure is not acknowledged")
     func deadLettersUnavailable() async throws {
         let fixture = try Fixture()
