@@ -26,6 +26,7 @@ test: deps
 	@$(SWIFT) build --build-tests 2>&1 | grep -v -E "is dangerous, better use|_ThreadLocal.swift.o:function" ; test $${PIPESTATUS[0]} -eq 0
 	@$(SWIFT) test --skip-build 2>&1 | grep -v -E "^\[|^Test Suite|^Executed 0 tests" ; test $${PIPESTATUS[0]} -eq 0
 	@scripts/interop.sh
+	@scripts/scaffold-check.sh
 
 ## make bench — side-by-side timings against the peers; writes docs/benchmarks.md.
 bench: deps release

@@ -77,6 +77,9 @@ let package = Package(
             name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings),
         .testTarget(
+            name: "ScaffoldTests", dependencies: ["Scaffold", "Advisor", "IntegrationPatterns"], exclude: ["Snapshots"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "ipmTests", dependencies: ["ipm", "Knowledge", "Console"], swiftSettings: swiftSettings),
     ]
 )

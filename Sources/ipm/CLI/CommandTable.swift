@@ -31,6 +31,7 @@ enum CommandTable {
             CompleteCommand.spec,
             SimulateCommand.spec,
             DLQCommand.spec,
+            ScaffoldCommand.spec,
         ],
         // `ipm` alone (or with only common options) starts the interactive session.
         run: { _, context in ReplSession(context: context).run() })
