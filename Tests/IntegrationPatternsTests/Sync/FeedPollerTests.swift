@@ -12,11 +12,10 @@ struct FeedPollerTests {
 
     private func poller(
         _ store: any SyncStateStore, clock: ManualClock = ManualClock(), wall: TestWallClock = TestWallClock(),
-        fetcher: any FeedFetcher = CurlFeedFetcher()
+        fetcher: any FeedFetcher = CurlFeedFetcher(),
+        configuration: FeedPollerConfiguration = FeedPollerConfiguration(timeout: .seconds(20))
     ) -> FeedPoller<ManualClock> {
-        FeedPoller(
-            configuration: FeedPollerConfiguration(timeout: .seconds(20)), fetcher: fetcher, store: store, clock: clock,
-            wallClock: wall.wallClock, seed: 7)
+        FeedPoller(configuration: configuration, fetcher: fetcher, store: store, clock: clock, wallClock: wall.wallClock, seed: 7)
     }
 
     private func feed(_ server: LoopbackHTTPServer) -> PolledFeed {
@@ -66,7 +65,8 @@ struct FeedPollerTests {
         let failure = try #require(first.failure)
         #expect(first.outcome == .failed)
         #expect(failure.kind == .httpStatus && failure.httpStatus == 503 && failure.isTransient)
-        #expect(failure.retryAfter == .seconds(120))
+        #expect(failure.retryAfter == .delay(.seconds(120)))
+        #expect(first.requests == 1, "a Retry-After beyond the policy's 60 s ends the retries at once")
         #expect(try await store.checkpoint(for: key) == nil)
         #expect(try await store.state(for: key) == .empty)
         let second = try await poller.sync(feed(server), reconciler: Reconciler())
@@ -80,7 +80,7 @@ struct FeedPollerTests {
         defer { server.stop() }
         let store: any SyncStateStore = InMemorySyncStateStore()
         let clock = ManualClock()
-        let poller = poller(store, clock: clock)
+        let poller = poller(store, clock: clock, configuration: FeedPollerConfiguration(timeout: .seconds(20), retry: nil))
         let target = feed(server)
         let task = Task { try await poller.sync(target, reconciler: Reconciler()) }
         try await waitUntil { clock.sleeperCount == 1 && !server.requests.isEmpty }
@@ -237,8 +237,8 @@ struct FeedPollerTests {
         let seconds = FeedPoller<ManualClock>.classify(FeedResponse(status: 429, headers: ["Retry-After": "30"]), at: now)
         let date = FeedPoller<ManualClock>.classify(
             FeedResponse(status: 503, headers: ["Retry-After": "Wed, 01 Apr 2026 10:02:00 GMT"]), at: now)
-        #expect(seconds == .failed(FeedFailure(kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true, retryAfter: .seconds(30))))
-        #expect(date == .failed(FeedFailure(kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true, retryAfter: .seconds(120))))
+        #expect(seconds == .failed(FeedFailure(kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true, retryAfter: .delay(.seconds(30)))))
+        #expect(date == .failed(FeedFailure(kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true, retryAfter: .delay(.seconds(120)))))
     }
 
     @Test("the loop spreads the first round over one interval and then polls each feed every interval ± jitter")
