@@ -173,7 +173,12 @@ struct ICalCommandTests {
             Conflict: 4 nights over capacity 1 (2026-08-02, 2026-08-08 – 2026-08-10):
 
             """))
-        #expect(first.standardOutput.hasSuffix("  Unresolved: the policy flags every conflict for a person\n1 conflict, 1 unresolved (policy human).\n"))
+        #expect(first.standardOutput.hasSuffix("""
+              Unresolved: the policy flags every conflict for a person
+            1 conflict, 1 unresolved (policy human).
+            1 unresolved conflict parked in the dead-letter queue; see 'ipm dlq list --db \(db)'.
+
+            """))
         let second = try IPM.run(["ical", "sync", "--db", db, "--unit", "A1", "--once", "--json", "--policy", "priority=direct,airbnb,booking"] + feeds)
         #expect(second.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [String: Any]
@@ -196,6 +201,55 @@ struct ICalCommandTests {
         #expect(missing.status == 74)
     }
 
+    @Test("unresolved conflicts are parked once in the sync database's dead-letter queue, or in --dlq, for ipm dlq list")
+    func unresolvedConflictsParked() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("sync.sqlite").path
+        let feeds = ["--feed", "airbnb=\(fixture("airbnb.ics"))", "--feed", "booking=\(fixture("booking.ics"))"]
+        let sync = ["ical", "sync", "--db", db, "--unit", "A1", "--once", "--json"] + feeds
+        func parked(_ result: ProcessResult) throws -> Int? {
+            (try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])?["parked"] as? Int
+        }
+        let first = try IPM.run(sync)
+        #expect(first.status == 1)
+        #expect(try parked(first) == 1)
+        let again = try IPM.run(sync)
+        #expect(try parked(again) == 0, "a conflict already parked is not parked twice")
+        let text = try IPM.run(["ical", "sync", "--db", db, "--unit", "A1", "--once"] + feeds)
+        #expect(text.standardOutput.hasSuffix("The unresolved conflicts are already in the dead-letter queue; see 'ipm dlq list --db \(db)'.\n"))
+
+        let list = try IPM.run(["dlq", "list", "--db", db, "--json"])
+        #expect(list.status == 0)
+        let letters = try #require(try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [[String: Any]])
+        #expect(letters.count == 1)
+        let letter = try #require(letters.first)
+        #expect(letter["source"] as? String == "ical:A1")
+        #expect(letter["reason"] as? String == "unresolved_conflict")
+        #expect(letter["error"] as? String == "the policy flags every conflict for a person")
+        #expect(letter["attempts"] as? Int == 1)
+        let key = try #require(letter["key"] as? String)
+        #expect(key.hasPrefix("2026-08-02|"))
+        let payload = try #require(letter["payload"] as? String)
+        #expect(payload.contains("1418fb94e984-c36acd434b7e9f2ee6515e5ef948f56a@airbnb.com"))
+        #expect(payload.contains("5c1f0e9d8b7a6c5d4e3f2a1b0c9d8e7f@booking.com"))
+        let table = try IPM.run(["dlq", "list", "--db", db])
+        #expect(table.standardOutput.contains("ical:A1  2026-08-02|airbnb:"))
+
+        let other = directory.appendingPathComponent("parked/dlq.sqlite").path
+        let elsewhere = try IPM.run(sync + ["--dlq", other])
+        #expect(try parked(elsewhere) == 1)
+        let otherList = try IPM.run(["dlq", "list", "--db", other, "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(otherList.standardOutput.utf8)) as? [[String: Any]])?.count == 1)
+
+        let settled = try IPM.run(sync + ["--policy", "priority=airbnb,booking"])
+        #expect(settled.status == 0)
+        #expect(try parked(settled) == 0)
+        #expect(!settled.standardOutput.contains("dead-letter"))
+        let unchanged = try IPM.run(["dlq", "list", "--db", db, "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(unchanged.standardOutput.utf8)) as? [[String: Any]])?.count == 1)
+    }
+
     @Test("a feed that turns into an HTML page fails without touching the stored blocks")
     func syncFailure() throws {
         let directory = try scratch()
@@ -214,6 +268,9 @@ struct ICalCommandTests {
         (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "a.ics", "--once"], "Error: Invalid value for '--feed': expected NAME=URL or NAME=FILE."),
         (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "airbnb=a.ics", "--every", "1s"], "Error: Invalid value '1s' for '--every': expected a duration of at least 10s, such as 5m or 1h."),
         (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "airbnb=a.ics", "--once", "--policy", "coin"], "Error: Invalid value 'coin' for '--policy': expected priority=a,b,…, first-booked, direct or human."),
+        (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "airbnb=a.ics", "--once", "--breaker", "3"], "Error: '--breaker' goes with '--every': a breaker counts the failed polls of a running loop."),
+        (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "airbnb=a.ics", "--once", "--retries", "11"], "Error: Invalid value '11' for '--retries': expected a whole number from 0 to 10."),
+        (["ical", "sync", "--db", "x.sqlite", "--unit", "A1", "--feed", "airbnb=a.ics", "--every", "5m", "--host-limit", "fast"], "Error: Invalid value 'fast' for '--host-limit': expected a whole number from 0 to 6000."),
         (["ical", "conflicts"], "Error: Missing expected argument '<file>'."),
         (["ical", "parse", "a.ics", "--timezone", "Mars/Olympus"], "Error: Invalid value 'Mars/Olympus' for '--timezone': expected an IANA zone such as Europe/Madrid."),
         (["ical"], "Error: Missing subcommand: choose one of parse, diff, conflicts, sync, export."),
