@@ -44,17 +44,31 @@ enum ICalSyncCommand {
         options: [
             .value("--db", valueName: "path", help: "The sync database (created if missing).", completion: .files),
             .value("--unit", valueName: "name", help: "The unit the feeds belong to."),
-            .value("--feed", valueName: "name=url|file", help: "A feed of the unit (repeat for each channel).", repeatable: true),
+            .value(
+                "--feed", valueName: "name=url|file", help: "A feed of the unit (repeat for each channel).",
+                repeatable: true),
             .flag("--once", help: "Poll every feed once and exit."),
-            .value("--every", valueName: "duration", help: "Poll each feed on this interval (5m, 1h) until interrupted."),
-            .value("--policy", valueName: "policy", help: "priority=a,b,…, first-booked, direct or human (default: human)."),
+            .value(
+                "--every", valueName: "duration", help: "Poll each feed on this interval (5m, 1h) until interrupted."),
+            .value(
+                "--policy", valueName: "policy", help: "priority=a,b,…, first-booked, direct or human (default: human)."
+            ),
             .value("--capacity", valueName: "N", help: "How many stays a night can hold (default 1)."),
-            .value("--misses", valueName: "N", help: "Consecutive misses before a vanished stay is cancelled (default 3)."),
+            .value(
+                "--misses", valueName: "N", help: "Consecutive misses before a vanished stay is cancelled (default 3)."),
             .value("--timeout", valueName: "duration", help: "Timeout of one request (default 20s)."),
-            .value("--retries", valueName: "N", help: "Retries of a failed request within one poll (default 2; 0 for none)."),
-            .value("--host-limit", valueName: "N", help: "At most N requests a minute to one host (default 60; 0 for no limit)."),
-            .value("--breaker", valueName: "N", help: "With --every: rest a feed after N failed polls in a row (default 5; 0 for never)."),
-            .value("--dlq", valueName: "path", help: "Where unresolved conflicts are parked (default: the --db file).", completion: .files),
+            .value(
+                "--retries", valueName: "N",
+                help: "Retries of a failed request within one poll (default 2; 0 for none)."),
+            .value(
+                "--host-limit", valueName: "N",
+                help: "At most N requests a minute to one host (default 60; 0 for no limit)."),
+            .value(
+                "--breaker", valueName: "N",
+                help: "With --every: rest a feed after N failed polls in a row (default 5; 0 for never)."),
+            .value(
+                "--dlq", valueName: "path", help: "Where unresolved conflicts are parked (default: the --db file).",
+                completion: .files),
             ICalInput.timeZoneOption,
             .flag("--accept-suspicious", help: "Apply feeds held as suspicious (with --once, after checking them)."),
             .flag("--json", help: "Print JSON for scripts."),
@@ -84,7 +98,8 @@ enum ICalSyncCommand {
                 () async throws -> ([FeedSyncReport], [ConflictResolution], Int) in
                 var reports: [FeedSyncReport] = []
                 for feed in settings.feeds {
-                    reports.append(try await poller.sync(feed, reconciler: settings.reconciler, acceptSuspicious: accept))
+                    reports.append(
+                        try await poller.sync(feed, reconciler: settings.reconciler, acceptSuspicious: accept))
                 }
                 let claims = try await settings.store.claims(unit: settings.unit)
                 let resolutions = resolver.resolve(resolver.conflicts(in: claims, capacity: settings.capacity))
@@ -94,7 +109,8 @@ enum ICalSyncCommand {
                 context.out(
                     try JSONOutput.encode(
                         Output(
-                            unit: settings.unit, feeds: reports.map(FeedOutput.init), conflicts: resolutions.flatMap(ConflictOutput.all),
+                            unit: settings.unit, feeds: reports.map(FeedOutput.init),
+                            conflicts: resolutions.flatMap(ConflictOutput.all),
                             parked: parked)))
             } else {
                 for report in reports { context.out(line(report) + "\n") }
@@ -122,7 +138,8 @@ enum ICalSyncCommand {
                 do {
                     parked = try await park(resolutions, resolver, settings)
                 } catch {
-                    context.err("Warning: could not park the unresolved conflicts in \(settings.deadLetterPath): \(error)\n")
+                    context.err(
+                        "Warning: could not park the unresolved conflicts in \(settings.deadLetterPath): \(error)\n")
                     parked = 0
                 }
                 let ids = Set(resolutions.map(\.conflict.id))
@@ -130,14 +147,18 @@ enum ICalSyncCommand {
                     defer { previous = ids }
                     return previous != ids
                 }
-                if changed && !json { context.out(summary(resolutions, settings) + parkedNote(resolutions, parked: parked, settings)) }
+                if changed && !json {
+                    context.out(summary(resolutions, settings) + parkedNote(resolutions, parked: parked, settings))
+                }
             }
         }
         return 0
     }
 
     /// Parks the unresolved conflicts in the dead-letter queue (each once); returns how many were new.
-    static func park(_ resolutions: [ConflictResolution], _ resolver: ConflictResolver, _ settings: Settings) async throws -> Int {
+    static func park(_ resolutions: [ConflictResolution], _ resolver: ConflictResolver, _ settings: Settings)
+        async throws -> Int
+    {
         try await resolver.deadLetter(resolutions, unit: settings.unit, to: settings.deadLetters, at: Date())
     }
 
@@ -150,17 +171,22 @@ enum ICalSyncCommand {
             throw UsageError("Missing '--unit <name>'.", commandPath: path)
         }
         let specs = arguments.allValues("--feed")
-        guard !specs.isEmpty else { throw UsageError("Missing '--feed <name=url|file>': give at least one feed.", commandPath: path) }
+        guard !specs.isEmpty else {
+            throw UsageError("Missing '--feed <name=url|file>': give at least one feed.", commandPath: path)
+        }
         let once = arguments.has("--once")
         let every = arguments.value("--every")
         guard once != (every != nil) else {
             throw UsageError("Choose one of '--once' and '--every <duration>'.", commandPath: path)
         }
         if arguments.has("--accept-suspicious") && !once {
-            throw UsageError("'--accept-suspicious' goes with '--once': check a held feed, then apply it once.", commandPath: path)
+            throw UsageError(
+                "'--accept-suspicious' goes with '--once': check a held feed, then apply it once.", commandPath: path)
         }
         if arguments.value("--breaker") != nil && once {
-            throw UsageError("'--breaker' goes with '--every': a breaker counts the failed polls of a running loop.", commandPath: path)
+            throw UsageError(
+                "'--breaker' goes with '--every': a breaker counts the failed polls of a running loop.",
+                commandPath: path)
         }
         let retries = try arguments.integer("--retries", in: 0...10) ?? 2
         let hostLimit = try arguments.integer("--host-limit", in: 0...6_000) ?? 60
@@ -171,21 +197,26 @@ enum ICalSyncCommand {
         var interval = Duration.seconds(300)
         if let every {
             guard let parsed = ICalInput.duration(every), parsed >= .seconds(10) else {
-                throw UsageError("Invalid value '\(every)' for '--every': expected a duration of at least 10s, such as 5m or 1h.", commandPath: path)
+                throw UsageError(
+                    "Invalid value '\(every)' for '--every': expected a duration of at least 10s, such as 5m or 1h.",
+                    commandPath: path)
             }
             interval = parsed
         }
         var timeout = Duration.seconds(20)
         if let text = arguments.value("--timeout") {
             guard let parsed = ICalInput.duration(text) else {
-                throw UsageError("Invalid value '\(text)' for '--timeout': expected a duration such as 20s.", commandPath: path)
+                throw UsageError(
+                    "Invalid value '\(text)' for '--timeout': expected a duration such as 20s.", commandPath: path)
             }
             timeout = parsed
         }
         var policy = ConflictPolicy.flagForHuman
         if let text = arguments.value("--policy") {
             guard let parsed = ConflictPolicy(text) else {
-                throw UsageError("Invalid value '\(text)' for '--policy': expected priority=a,b,…, first-booked, direct or human.", commandPath: path)
+                throw UsageError(
+                    "Invalid value '\(text)' for '--policy': expected priority=a,b,…, first-booked, direct or human.",
+                    commandPath: path)
             }
             policy = parsed
         }
@@ -196,8 +227,12 @@ enum ICalSyncCommand {
             }
             let name = spec[..<equals].lowercased()
             let location = String(spec[spec.index(after: equals)...])
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !location.isEmpty else {
-                throw UsageError("Invalid value for '--feed': expected NAME=URL or NAME=FILE, NAME of letters, digits, - and _.", commandPath: path)
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
+                !location.isEmpty
+            else {
+                throw UsageError(
+                    "Invalid value for '--feed': expected NAME=URL or NAME=FILE, NAME of letters, digits, - and _.",
+                    commandPath: path)
             }
             guard !feeds.contains(where: { $0.key.feed == name }) else {
                 throw UsageError("The feed name '\(name)' is given twice.", commandPath: path)
@@ -223,7 +258,8 @@ enum ICalSyncCommand {
         breaker.trip = .consecutiveFailures(breakerThreshold)
         let configuration = FeedPollerConfiguration(
             interval: interval, jitter: 0.1, timeout: timeout, timeZone: timeZone, retry: retries > 0 ? retry : nil,
-            hostRateLimit: hostLimit > 0 ? .perMinute(hostLimit) : nil, feedBreaker: breakerThreshold > 0 ? breaker : nil)
+            hostRateLimit: hostLimit > 0 ? .perMinute(hostLimit) : nil,
+            feedBreaker: breakerThreshold > 0 ? breaker : nil)
         let database: SQLiteDatabase
         let store: SQLiteSyncStateStore
         do {
@@ -236,7 +272,8 @@ enum ICalSyncCommand {
         let deadLetters: SQLiteDeadLetterQueue
         do {
             let sameFile = URL(fileURLWithPath: dlq).standardizedFileURL == URL(fileURLWithPath: db).standardizedFileURL
-            deadLetters = sameFile ? try SQLiteDeadLetterQueue(database: database) : try SQLiteDeadLetterQueue(path: dlq)
+            deadLetters =
+                sameFile ? try SQLiteDeadLetterQueue(database: database) : try SQLiteDeadLetterQueue(path: dlq)
         } catch {
             throw CommandFailure(.ioError, "cannot open the dead-letter queue '\(dlq)': \(error)")
         }
@@ -315,7 +352,8 @@ enum ICalSyncCommand {
             resolution.conflict.pairs.map {
                 ConflictOutput(
                     a: $0.a.uid, b: $0.b.uid, nights: $0.nights, resolved: resolution.isResolved,
-                    kept: resolution.kept.map(\.uid), displaced: resolution.displaced.map(\.uid), reason: resolution.reason)
+                    kept: resolution.kept.map(\.uid), displaced: resolution.displaced.map(\.uid),
+                    reason: resolution.reason)
             }
         }
     }
@@ -328,9 +366,11 @@ enum ICalSyncCommand {
         if let failure = report.failure { text += ": \(failure.description)" }
         if let result = report.result {
             if let held = result.held {
-                text += ": \(held.description); nothing applied (check the feed, then sync once with --accept-suspicious)"
+                text +=
+                    ": \(held.description); nothing applied (check the feed, then sync once with --accept-suspicious)"
             } else if result.hasChanges || !result.pending.isEmpty {
-                text += ": \(result.added.count) added, \(result.removed.count) removed, \(result.changed.count) changed"
+                text +=
+                    ": \(result.added.count) added, \(result.removed.count) removed, \(result.changed.count) changed"
                 if !result.pending.isEmpty { text += ", \(result.pending.count) missing (not yet cancelled)" }
             } else {
                 text += ": no changes"
@@ -346,10 +386,12 @@ enum ICalSyncCommand {
         var text = ""
         for resolution in resolutions {
             text += ICalConflictsCommand.describe(resolution.conflict)
-            text += resolution.isResolved ? "  Resolved: \(resolution.reason)\n" : "  Unresolved: \(resolution.reason)\n"
+            text +=
+                resolution.isResolved ? "  Resolved: \(resolution.reason)\n" : "  Unresolved: \(resolution.reason)\n"
         }
         let unresolved = resolutions.count(where: { !$0.isResolved })
-        text += "\(resolutions.count) conflict\(resolutions.count == 1 ? "" : "s"), \(unresolved) unresolved (policy \(settings.policy)).\n"
+        text +=
+            "\(resolutions.count) conflict\(resolutions.count == 1 ? "" : "s"), \(unresolved) unresolved (policy \(settings.policy)).\n"
         return text
     }
 

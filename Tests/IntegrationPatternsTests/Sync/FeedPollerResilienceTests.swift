@@ -17,9 +17,11 @@ struct FeedPollerResilienceTests {
     }
 
     private func poller(
-        _ configuration: FeedPollerConfiguration, clock: ManualClock, store: any SyncStateStore = InMemorySyncStateStore()
+        _ configuration: FeedPollerConfiguration, clock: ManualClock,
+        store: any SyncStateStore = InMemorySyncStateStore()
     ) -> FeedPoller<ManualClock> {
-        FeedPoller(configuration: configuration, store: store, clock: clock, wallClock: TestWallClock().wallClock, seed: 11)
+        FeedPoller(
+            configuration: configuration, store: store, clock: clock, wallClock: TestWallClock().wallClock, seed: 11)
     }
 
     private func feed(_ server: LoopbackHTTPServer, name: String = "airbnb", host: String = "127.0.0.1") -> PolledFeed {
@@ -40,7 +42,8 @@ struct FeedPollerResilienceTests {
         }
         defer { server.stop() }
         let store: any SyncStateStore = InMemorySyncStateStore()
-        let configuration = FeedPollerConfiguration(timeout: .seconds(3_600), retry: Self.retry(attempts: 3), hostRateLimit: nil)
+        let configuration = FeedPollerConfiguration(
+            timeout: .seconds(3_600), retry: Self.retry(attempts: 3), hostRateLimit: nil)
         let poller = poller(configuration, clock: clock, store: store)
         let target = feed(server)
         let task = Task { try await poller.sync(target, reconciler: Reconciler()) }
@@ -54,7 +57,9 @@ struct FeedPollerResilienceTests {
         #expect(times.count == 2)
         #expect(times[0] == .zero)
         #expect(times[1] >= .seconds(2), "the second request waited the 2 s backoff")
-        #expect(try await store.history(for: target.key, limit: 5).map(\.outcome) == [.applied], "one cycle, one history line")
+        #expect(
+            try await store.history(for: target.key, limit: 5).map(\.outcome) == [.applied],
+            "one cycle, one history line")
         #expect(await poller.breakerState(of: target.key) == .closed)
     }
 
@@ -65,10 +70,13 @@ struct FeedPollerResilienceTests {
         let body = self.body
         let server = try LoopbackHTTPServer { _, index in
             seen.append(clock.now.offset)
-            return index == 0 ? .text(429, "slow down", headers: [("Retry-After", "30")]) : .respond(status: 200, headers: [], body: body)
+            return index == 0
+                ? .text(429, "slow down", headers: [("Retry-After", "30")])
+                : .respond(status: 200, headers: [], body: body)
         }
         defer { server.stop() }
-        let configuration = FeedPollerConfiguration(timeout: .seconds(3_600), retry: Self.retry(attempts: 2), hostRateLimit: nil)
+        let configuration = FeedPollerConfiguration(
+            timeout: .seconds(3_600), retry: Self.retry(attempts: 2), hostRateLimit: nil)
         let poller = poller(configuration, clock: clock)
         let target = feed(server)
         let task = Task { try await poller.sync(target, reconciler: Reconciler()) }
@@ -86,7 +94,8 @@ struct FeedPollerResilienceTests {
         let clock = ManualClock()
         let server = try LoopbackHTTPServer { _, _ in .text(502, "bad gateway") }
         defer { server.stop() }
-        let configuration = FeedPollerConfiguration(timeout: .seconds(3_600), retry: Self.retry(attempts: 3), hostRateLimit: nil)
+        let configuration = FeedPollerConfiguration(
+            timeout: .seconds(3_600), retry: Self.retry(attempts: 3), hostRateLimit: nil)
         let poller = poller(configuration, clock: clock)
         let target = feed(server)
         let task = Task { try await poller.sync(target, reconciler: Reconciler()) }
@@ -113,7 +122,9 @@ struct FeedPollerResilienceTests {
 
     // MARK: - Circuit breaker
 
-    @Test("a feed that keeps failing opens its breaker; later cycles record a failure without reaching the server", arguments: [503, 404])
+    @Test(
+        "a feed that keeps failing opens its breaker; later cycles record a failure without reaching the server",
+        arguments: [503, 404])
     func breakerOpens(status: Int) async throws {
         let clock = ManualClock()
         let healthy = Mutex(false)
@@ -143,7 +154,9 @@ struct FeedPollerResilienceTests {
             #expect(skipped.failure?.kind == .circuitOpen)
             #expect(skipped.failure?.isTransient == true)
             #expect(skipped.failure?.retryAfter == .delay(.seconds(300)))
-            #expect(skipped.failure?.message == "not fetched: the feed's circuit breaker is open after repeated failures (next try in 300 s)")
+            #expect(
+                skipped.failure?.message
+                    == "not fetched: the feed's circuit breaker is open after repeated failures (next try in 300 s)")
             #expect(skipped.requests == 0)
         }
         #expect(server.requests.count == 3, "an open breaker sends nothing")
@@ -209,14 +222,17 @@ struct FeedPollerResilienceTests {
         defer { server.stop() }
         let configuration = FeedPollerConfiguration(
             timeout: .seconds(3_600), retry: nil,
-            hostRateLimit: FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 0.25, burst: 1, maxWait: .seconds(300)),
+            hostRateLimit: FeedPollerConfiguration.HostRateLimit(
+                requestsPerSecond: 0.25, burst: 1, maxWait: .seconds(300)),
             feedBreaker: nil)
         let poller = poller(configuration, clock: clock)
         let airbnb = feed(server, name: "airbnb")
         let booking = feed(server, name: "booking")
         let other = feed(server, name: "vrbo", host: "localhost")
         #expect(try await poller.sync(airbnb, reconciler: Reconciler()).outcome == .applied)
-        #expect(try await poller.sync(other, reconciler: Reconciler()).outcome == .applied, "another host has its own budget")
+        #expect(
+            try await poller.sync(other, reconciler: Reconciler()).outcome == .applied,
+            "another host has its own budget")
         let task = Task { try await poller.sync(booking, reconciler: Reconciler()) }
         try await waitUntil(steadyFor: 200) { clock.sleeperCount == 1 }
         #expect(server.requests.count == 2, "the second feed on 127.0.0.1 waits for the host's next permit")
@@ -236,7 +252,8 @@ struct FeedPollerResilienceTests {
         defer { server.stop() }
         let configuration = FeedPollerConfiguration(
             retry: nil,
-            hostRateLimit: FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 0.25, burst: 1, maxWait: .seconds(1)),
+            hostRateLimit: FeedPollerConfiguration.HostRateLimit(
+                requestsPerSecond: 0.25, burst: 1, maxWait: .seconds(1)),
             feedBreaker: CircuitBreakerPolicy(trip: .consecutiveFailures(1)))
         let poller = poller(configuration, clock: ManualClock())
         #expect(try await poller.sync(feed(server, name: "airbnb"), reconciler: Reconciler()).outcome == .applied)
@@ -275,30 +292,49 @@ struct FeedPollerResilienceTests {
         var testDescription: String { "\(failure.kind.rawValue) \(failure.httpStatus.map(String.init) ?? "-")" }
     }
 
-    @Test("a FeedFailure classifies itself for ErrorClassifier", arguments: [
-        ClassificationCase(failure: FeedFailure(kind: .timeout, message: "t", isTransient: true), expected: .timeout),
-        ClassificationCase(failure: FeedFailure(kind: .httpStatus, httpStatus: 408, message: "t", isTransient: true), expected: .timeout),
-        ClassificationCase(failure: FeedFailure(kind: .httpStatus, httpStatus: 503, message: "t", isTransient: true), expected: .transient),
-        ClassificationCase(failure: FeedFailure(kind: .transport, message: "t", isTransient: true), expected: .transient),
-        ClassificationCase(failure: FeedFailure(kind: .truncated, httpStatus: 200, message: "t", isTransient: true), expected: .transient),
-        ClassificationCase(failure: FeedFailure(kind: .httpStatus, httpStatus: 404, message: "t", isTransient: false), expected: .permanent),
-        ClassificationCase(failure: FeedFailure(kind: .notACalendar, httpStatus: 200, message: "t", isTransient: false), expected: .permanent),
-    ])
+    @Test(
+        "a FeedFailure classifies itself for ErrorClassifier",
+        arguments: [
+            ClassificationCase(
+                failure: FeedFailure(kind: .timeout, message: "t", isTransient: true), expected: .timeout),
+            ClassificationCase(
+                failure: FeedFailure(kind: .httpStatus, httpStatus: 408, message: "t", isTransient: true),
+                expected: .timeout),
+            ClassificationCase(
+                failure: FeedFailure(kind: .httpStatus, httpStatus: 503, message: "t", isTransient: true),
+                expected: .transient),
+            ClassificationCase(
+                failure: FeedFailure(kind: .transport, message: "t", isTransient: true), expected: .transient),
+            ClassificationCase(
+                failure: FeedFailure(kind: .truncated, httpStatus: 200, message: "t", isTransient: true),
+                expected: .transient),
+            ClassificationCase(
+                failure: FeedFailure(kind: .httpStatus, httpStatus: 404, message: "t", isTransient: false),
+                expected: .permanent),
+            ClassificationCase(
+                failure: FeedFailure(kind: .notACalendar, httpStatus: 200, message: "t", isTransient: false),
+                expected: .permanent),
+        ])
     func classification(_ row: ClassificationCase) {
         #expect(ErrorClassifier.default.classify(row.failure) == row.expected)
         #expect(ErrorClassifier.retryingUnknownErrors.classify(row.failure) == row.expected)
-        let overridden = ErrorClassifier.default.overriding { ($0 as? FeedFailure)?.httpStatus == 404 ? .transient : nil }
+        let overridden = ErrorClassifier.default.overriding {
+            ($0 as? FeedFailure)?.httpStatus == 404 ? .transient : nil
+        }
         #expect(overridden.classify(row.failure) == (row.failure.httpStatus == 404 ? .transient : row.expected))
     }
 
     @Test("the retry decision waits at least a FeedFailure's Retry-After, and gives up beyond the policy's maximum")
     func retryAfterDecision() {
-        let policy = RetryPolicy(maxAttempts: 3, backoff: .constant(.seconds(1)), jitter: .none, retryAfterMaxWait: .seconds(60))
+        let policy = RetryPolicy(
+            maxAttempts: 3, backoff: .constant(.seconds(1)), jitter: .none, retryAfterMaxWait: .seconds(60))
         var generator = SplitMix64(seed: 3)
         let now = Date(timeIntervalSince1970: 1_775_037_600)
         var machine = RetryStateMachine(policy: policy)
         _ = machine.attemptStarted()
-        let asked = FeedFailure(kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true, retryAfter: .delay(.seconds(45)))
+        let asked = FeedFailure(
+            kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true, retryAfter: .delay(.seconds(45))
+        )
         #expect(machine.failed(with: asked, now: .zero, wallNow: now, using: &generator) == .retry(after: .seconds(45)))
         let plain = FeedFailure(kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true)
         var other = RetryStateMachine(policy: policy)
@@ -306,15 +342,19 @@ struct FeedPollerResilienceTests {
         #expect(other.failed(with: plain, now: .zero, wallNow: now, using: &generator) == .retry(after: .seconds(1)))
         var patient = RetryStateMachine(policy: policy)
         _ = patient.attemptStarted()
-        let tooLong = FeedFailure(kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true, retryAfter: .delay(.seconds(61)))
-        #expect(patient.failed(with: tooLong, now: .zero, wallNow: now, using: &generator) == .giveUp(.retryAfterTooLong))
+        let tooLong = FeedFailure(
+            kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true, retryAfter: .delay(.seconds(61))
+        )
+        #expect(
+            patient.failed(with: tooLong, now: .zero, wallNow: now, using: &generator) == .giveUp(.retryAfterTooLong))
     }
 
     @Test("a Retry-After longer than the next wait pushes the feed's next turn back, and a shorter one does not")
     func scheduleNotBefore() {
         var random = SplitMix64(seed: 5)
         let start = ManualClock.Instant(offset: .zero)
-        var machine = PollingStateMachine(feedCount: 2, interval: .seconds(300), jitter: 0.1, startingAt: start, using: &random)
+        var machine = PollingStateMachine(
+            feedCount: 2, interval: .seconds(300), jitter: 0.1, startingAt: start, using: &random)
         let now = start.advanced(by: .seconds(300))
         machine.polled(0, at: now, notBefore: now.advanced(by: .seconds(900)), using: &random)
         #expect(machine.dueTime(of: 0) == now.advanced(by: .seconds(900)))
@@ -331,10 +371,16 @@ struct FeedPollerResilienceTests {
         #expect(configuration.retry?.backoff == .exponential(base: .seconds(1), cap: .seconds(20)))
         #expect(configuration.retry?.jitter == .full)
         #expect(configuration.retry?.retryAfterMaxWait == .seconds(60))
-        #expect(configuration.hostRateLimit == FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 1, burst: 5, maxWait: .seconds(30)))
+        #expect(
+            configuration.hostRateLimit
+                == FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 1, burst: 5, maxWait: .seconds(30)))
         #expect(configuration.feedBreaker?.trip == .consecutiveFailures(5))
-        #expect(configuration.feedBreaker?.breakDuration == .growing(initial: .seconds(900), factor: 2, max: .seconds(7_200)))
-        #expect(FeedPollerConfiguration.HostRateLimit.perMinute(30) == FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 0.5, burst: 5))
+        #expect(
+            configuration.feedBreaker?.breakDuration
+                == .growing(initial: .seconds(900), factor: 2, max: .seconds(7_200)))
+        #expect(
+            FeedPollerConfiguration.HostRateLimit.perMinute(30)
+                == FeedPollerConfiguration.HostRateLimit(requestsPerSecond: 0.5, burst: 5))
         #expect(FeedPollerConfiguration.HostRateLimit.perMinute(2).burst == 2)
     }
 }

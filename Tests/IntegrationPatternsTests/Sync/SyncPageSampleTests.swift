@@ -5,7 +5,8 @@ import Testing
 /// samples of the sync pages it copies.
 @Suite("The sync pages' samples")
 struct SyncPageSampleTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..")
+        .standardized
 
     struct Page: Sendable, CustomTestStringConvertible {
         var id: String
@@ -13,10 +14,12 @@ struct SyncPageSampleTests {
         var testDescription: String { "\(language)/\(id)" }
     }
 
-    @Test("each page's Swift sample is compiled verbatim in SyncPageSamples.swift", arguments: [
-        Page(id: "conditional-polling", language: "en"), Page(id: "conditional-polling", language: "es"),
-        Page(id: "sync-strategies", language: "en"), Page(id: "sync-strategies", language: "es"),
-    ])
+    @Test(
+        "each page's Swift sample is compiled verbatim in SyncPageSamples.swift",
+        arguments: [
+            Page(id: "conditional-polling", language: "en"), Page(id: "conditional-polling", language: "es"),
+            Page(id: "sync-strategies", language: "en"), Page(id: "sync-strategies", language: "es"),
+        ])
     func sampleCompiled(_ page: Page) throws {
         let markdown = try String(
             contentsOf: Self.root.appendingPathComponent("Content/\(page.language)/\(page.id).md"), encoding: .utf8)
@@ -35,9 +38,12 @@ struct SyncPageSampleTests {
             }
         }
         #expect(!lines.isEmpty, "the page has a Swift sample")
-        let opening = "private func \(page.language)_\(page.id.replacingOccurrences(of: "-", with: "_"))() async throws {\n"
+        let opening =
+            "private func \(page.language)_\(page.id.replacingOccurrences(of: "-", with: "_"))() async throws {\n"
         let start = try #require(samples.range(of: opening), "no function for \(page.testDescription)")
         let body = samples[start.upperBound...]
-        #expect(body.hasPrefix(lines.joined(separator: "\n") + "\n"), "copy the sample of \(page.testDescription) into SyncPageSamples.swift")
+        #expect(
+            body.hasPrefix(lines.joined(separator: "\n") + "\n"),
+            "copy the sample of \(page.testDescription) into SyncPageSamples.swift")
     }
 }

@@ -45,12 +45,15 @@ struct FeedFetchPipeline<C: Clock<Duration>>: Sendable {
         } catch let refusal as RateLimitExceeded {
             let wait = limiter?.maxWait ?? .zero
             let failure = FeedFailure(
-                kind: .rateLimited, message: "not fetched: the host's rate limit had no request to spare within \(wait)",
+                kind: .rateLimited,
+                message: "not fetched: the host's rate limit had no request to spare within \(wait)",
                 isTransient: true, retryAfter: refusal.retryAfter)
             return Result(outcome: .failed(failure), requests: requests)
         } catch {
             let message = error is CancellationError ? "the poll was cancelled" : "the request failed"
-            return Result(outcome: .failed(FeedFailure(kind: .transport, message: message, isTransient: true)), requests: requests)
+            return Result(
+                outcome: .failed(FeedFailure(kind: .transport, message: message, isTransient: true)), requests: requests
+            )
         }
     }
 

@@ -100,7 +100,8 @@ public actor FeedPoller<C: Clock<Duration>> {
         do {
             permit = try await breaker.acquire()
         } catch {
-            return FeedFetchPipeline.Result(outcome: .failed(Self.circuitOpenFailure(error as? CircuitOpenError)), requests: 0)
+            return FeedFetchPipeline.Result(
+                outcome: .failed(Self.circuitOpenFailure(error as? CircuitOpenError)), requests: 0)
         }
         let result = await pipeline.fetch(request)
         await breaker.record(Task.isCancelled ? .ignored : Self.breakerOutcome(result.outcome), permit: permit)
@@ -149,11 +150,13 @@ public actor FeedPoller<C: Clock<Duration>> {
                         body: response.body, validators: HTTPValidators(responseHeaders: response.headers),
                         hash: FeedBodyDigest.sha256Hex(response.body), status: status))
             case .notACalendar(let reason):
-                return .failed(FeedFailure(kind: .notACalendar, httpStatus: status, message: reason, isTransient: false))
+                return .failed(
+                    FeedFailure(kind: .notACalendar, httpStatus: status, message: reason, isTransient: false))
             case .truncated:
                 return .failed(
                     FeedFailure(
-                        kind: .truncated, httpStatus: status, message: "the calendar stops before END:VCALENDAR (truncated)",
+                        kind: .truncated, httpStatus: status,
+                        message: "the calendar stops before END:VCALENDAR (truncated)",
                         isTransient: true))
             }
         case 408, 425, 429, 500...599:
@@ -168,7 +171,8 @@ public actor FeedPoller<C: Clock<Duration>> {
                     message: "HTTP \(status): the feed URL was revoked or rotated; get a new one from the channel",
                     isTransient: false))
         default:
-            return .failed(FeedFailure(kind: .httpStatus, httpStatus: status, message: "HTTP \(status)", isTransient: false))
+            return .failed(
+                FeedFailure(kind: .httpStatus, httpStatus: status, message: "HTTP \(status)", isTransient: false))
         }
     }
 
@@ -197,10 +201,13 @@ public actor FeedPoller<C: Clock<Duration>> {
         switch outcome {
         case .failed(let failure):
             try await store.record(
-                FetchRecord(at: now, outcome: .failed, httpStatus: failure.httpStatus, detail: failure.message), for: feed.key)
+                FetchRecord(at: now, outcome: .failed, httpStatus: failure.httpStatus, detail: failure.message),
+                for: feed.key)
             return report(.failed, source: givenSource, failure: failure)
         case .notModified:
-            let result = try await replay(feed, source: givenSource, outcome: .notModified, status: 304, now: now, today: today, reconciler: reconciler)
+            let result = try await replay(
+                feed, source: givenSource, outcome: .notModified, status: 304, now: now, today: today,
+                reconciler: reconciler)
             return report(.notModified, source: givenSource, result: result)
         case .fetched(let body):
             if let hash = checkpoint?.bodyHash, hash == body.hash {
@@ -216,9 +223,11 @@ public actor FeedPoller<C: Clock<Duration>> {
         do {
             parsed = try ICalParser(source: givenSource, timeZone: configuration.timeZone).parse(fetched.body)
         } catch {
-            let failure = FeedFailure(kind: .notACalendar, httpStatus: fetched.status, message: error.message, isTransient: false)
+            let failure = FeedFailure(
+                kind: .notACalendar, httpStatus: fetched.status, message: error.message, isTransient: false)
             try await store.record(
-                FetchRecord(at: now, outcome: .failed, httpStatus: fetched.status, detail: failure.message), for: feed.key)
+                FetchRecord(at: now, outcome: .failed, httpStatus: fetched.status, detail: failure.message),
+                for: feed.key)
             return report(.failed, source: givenSource, failure: failure)
         }
         let state = try await store.state(for: feed.key)
@@ -232,9 +241,11 @@ public actor FeedPoller<C: Clock<Duration>> {
         let newCheckpoint =
             result.isHeld
             ? nil
-            : FeedCheckpoint(source: parsed.source, validators: fetched.validators, bodyHash: fetched.hash, lastAppliedAt: now)
+            : FeedCheckpoint(
+                source: parsed.source, validators: fetched.validators, bodyHash: fetched.hash, lastAppliedAt: now)
         try await store.commit(
-            SyncCommit(feed: feed.key, source: parsed.source, state: result.state, checkpoint: newCheckpoint, record: record))
+            SyncCommit(
+                feed: feed.key, source: parsed.source, state: result.state, checkpoint: newCheckpoint, record: record))
         return report(record.outcome, source: parsed.source, result: result, problems: parsed.problems)
     }
 
@@ -253,7 +264,8 @@ public actor FeedPoller<C: Clock<Duration>> {
         let result = reconciler.reconcile(snapshot, against: state, at: now, today: today)
         try await store.commit(
             SyncCommit(
-                feed: feed.key, source: source ?? snapshot.first?.source ?? .other, state: result.state, checkpoint: nil,
+                feed: feed.key, source: source ?? snapshot.first?.source ?? .other, state: result.state,
+                checkpoint: nil,
                 record: FetchRecord(
                     at: now, outcome: outcome, httpStatus: status, added: result.added.count,
                     removed: result.removed.count, changed: result.changed.count)))
@@ -284,7 +296,9 @@ public actor FeedPoller<C: Clock<Duration>> {
             case .poll(let index):
                 let result = try await sync(feeds[index], reconciler: reconciler)
                 let now = clock.now
-                let notBefore = Self.serverRetryAfter(result.failure, wallNow: wallClock.now()).map { now.advanced(by: $0) }
+                let notBefore = Self.serverRetryAfter(result.failure, wallNow: wallClock.now()).map {
+                    now.advanced(by: $0)
+                }
                 schedule.polled(index, at: now, notBefore: notBefore, using: &random)
                 polls += 1
                 await report(result)
@@ -308,6 +322,8 @@ extension FeedPoller where C == ContinuousClock {
         configuration: FeedPollerConfiguration = FeedPollerConfiguration(),
         fetcher: any FeedFetcher = CurlFeedFetcher(), store: any SyncStateStore, wallClock: WallClock = .system
     ) {
-        self.init(configuration: configuration, fetcher: fetcher, store: store, clock: ContinuousClock(), wallClock: wallClock)
+        self.init(
+            configuration: configuration, fetcher: fetcher, store: store, clock: ContinuousClock(), wallClock: wallClock
+        )
     }
 }
