@@ -1,3 +1,4 @@
+internal import CEditLine  // struct winsize: sys/ioctl.h reaches Swift through editline/readline.h, not Glibc
 internal import Glibc
 
 /// What the terminal behind a stream can do, decided once from the environment and the stream.

@@ -12,11 +12,12 @@ struct FeedPollerTests {
 
     private func poller(
         _ store: any SyncStateStore, clock: ManualClock = ManualClock(), wall: TestWallClock = TestWallClock(),
-        fetcher: any FeedFetcher = CurlFeedFetcher()
+        fetcher: any FeedFetcher = CurlFeedFetcher(),
+        configuration: FeedPollerConfiguration = FeedPollerConfiguration(timeout: .seconds(20))
     ) -> FeedPoller<ManualClock> {
         FeedPoller(
-            configuration: FeedPollerConfiguration(timeout: .seconds(20)), fetcher: fetcher, store: store, clock: clock,
-            wallClock: wall.wallClock, seed: 7)
+            configuration: configuration, fetcher: fetcher, store: store, clock: clock, wallClock: wall.wallClock,
+            seed: 7)
     }
 
     private func feed(_ server: LoopbackHTTPServer) -> PolledFeed {
@@ -27,10 +28,15 @@ struct FeedPollerTests {
     func notModified() async throws {
         let body = airbnbBody
         let server = try LoopbackHTTPServer { request, _ in
-            if request.headers["If-None-Match"] == "\"v1\"" { return .respond(status: 304, headers: [("ETag", "\"v1\"")], body: []) }
+            if request.headers["If-None-Match"] == "\"v1\"" {
+                return .respond(status: 304, headers: [("ETag", "\"v1\"")], body: [])
+            }
             return .respond(
                 status: 200,
-                headers: [("Content-Type", "text/calendar"), ("ETag", "\"v1\""), ("Last-Modified", "Wed, 01 Apr 2026 10:00:00 GMT")],
+                headers: [
+                    ("Content-Type", "text/calendar"), ("ETag", "\"v1\""),
+                    ("Last-Modified", "Wed, 01 Apr 2026 10:00:00 GMT"),
+                ],
                 body: body)
         }
         defer { server.stop() }
@@ -39,7 +45,9 @@ struct FeedPollerTests {
         let first = try await poller.sync(feed(server), reconciler: Reconciler())
         #expect(first.outcome == .applied)
         #expect(first.result?.added.count == 3)
-        #expect(try await store.checkpoint(for: key)?.validators == HTTPValidators(etag: "\"v1\"", lastModified: "Wed, 01 Apr 2026 10:00:00 GMT"))
+        #expect(
+            try await store.checkpoint(for: key)?.validators
+                == HTTPValidators(etag: "\"v1\"", lastModified: "Wed, 01 Apr 2026 10:00:00 GMT"))
         let second = try await poller.sync(feed(server), reconciler: Reconciler())
         #expect(second.outcome == .notModified)
         #expect(second.result == nil)
@@ -57,7 +65,8 @@ struct FeedPollerTests {
     func serviceUnavailableThenOK() async throws {
         let body = airbnbBody
         let server = try LoopbackHTTPServer { _, index in
-            index == 0 ? .text(503, "busy", headers: [("Retry-After", "120")]) : .respond(status: 200, headers: [], body: body)
+            index == 0
+                ? .text(503, "busy", headers: [("Retry-After", "120")]) : .respond(status: 200, headers: [], body: body)
         }
         defer { server.stop() }
         let store: any SyncStateStore = InMemorySyncStateStore()
@@ -66,7 +75,8 @@ struct FeedPollerTests {
         let failure = try #require(first.failure)
         #expect(first.outcome == .failed)
         #expect(failure.kind == .httpStatus && failure.httpStatus == 503 && failure.isTransient)
-        #expect(failure.retryAfter == .seconds(120))
+        #expect(failure.retryAfter == .delay(.seconds(120)))
+        #expect(first.requests == 1, "a Retry-After beyond the policy's 60 s ends the retries at once")
         #expect(try await store.checkpoint(for: key) == nil)
         #expect(try await store.state(for: key) == .empty)
         let second = try await poller.sync(feed(server), reconciler: Reconciler())
@@ -80,7 +90,8 @@ struct FeedPollerTests {
         defer { server.stop() }
         let store: any SyncStateStore = InMemorySyncStateStore()
         let clock = ManualClock()
-        let poller = poller(store, clock: clock)
+        let poller = poller(
+            store, clock: clock, configuration: FeedPollerConfiguration(timeout: .seconds(20), retry: nil))
         let target = feed(server)
         let task = Task { try await poller.sync(target, reconciler: Reconciler()) }
         try await waitUntil { clock.sleeperCount == 1 && !server.requests.isEmpty }
@@ -110,14 +121,18 @@ struct FeedPollerTests {
         #expect(report.outcome == .failed)
         #expect(report.failure?.kind == .notACalendar)
         #expect(report.failure?.isTransient == false)
-        #expect(report.failure?.message == "the body is an HTML page (text/html), not a calendar; the feed URL may have expired")
+        #expect(
+            report.failure?.message
+                == "the body is an HTML page (text/html), not a calendar; the feed URL may have expired")
         #expect(try await store.checkpoint(for: key)?.validators.etag == "\"v1\"")
         #expect(try await store.state(for: key).claims.count == 3)
     }
 
     @Test("a 304 is one more miss: a cancellation is confirmed even when the feed stops changing")
     func notModifiedCountsMisses() async throws {
-        let blocks = (1...6).map { block("s\($0)@example.com", "2026-0\($0 + 3)-01", "2026-0\($0 + 3)-04", source: .other) }
+        let blocks = (1...6).map {
+            block("s\($0)@example.com", "2026-0\($0 + 3)-01", "2026-0\($0 + 3)-04", source: .other)
+        }
         var generator = SplitMix64(seed: 1)
         let full = RandomFeeds.render(blocks, quirks: false, using: &generator)
         let fewer = RandomFeeds.render(Array(blocks.dropLast()), quirks: false, using: &generator)
@@ -154,9 +169,12 @@ struct FeedPollerTests {
     @Test("a held fetch keeps the previous validators, so the next poll asks for the full body again")
     func heldFetchIsRefetched() async throws {
         let body = airbnbBody
-        let empty = Array("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN\r\nEND:VCALENDAR\r\n".utf8)
+        let empty = Array(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN\r\nEND:VCALENDAR\r\n".utf8
+        )
         let server = try LoopbackHTTPServer { _, index in
-            index == 0 ? .respond(status: 200, headers: [("ETag", "\"v1\"")], body: body)
+            index == 0
+                ? .respond(status: 200, headers: [("ETag", "\"v1\"")], body: body)
                 : .respond(status: 200, headers: [("ETag", "\"v2\"")], body: empty)
         }
         defer { server.stop() }
@@ -199,15 +217,18 @@ struct FeedPollerTests {
         var testDescription: String { "\(status)" }
     }
 
-    @Test("statuses are sorted into transient and permanent failures", arguments: [
-        StatusCase(status: 408, transient: true), StatusCase(status: 429, transient: true),
-        StatusCase(status: 500, transient: true), StatusCase(status: 502, transient: true),
-        StatusCase(status: 503, transient: true), StatusCase(status: 401, transient: false),
-        StatusCase(status: 403, transient: false), StatusCase(status: 404, transient: false),
-        StatusCase(status: 410, transient: false), StatusCase(status: 400, transient: false),
-    ])
+    @Test(
+        "statuses are sorted into transient and permanent failures",
+        arguments: [
+            StatusCase(status: 408, transient: true), StatusCase(status: 429, transient: true),
+            StatusCase(status: 500, transient: true), StatusCase(status: 502, transient: true),
+            StatusCase(status: 503, transient: true), StatusCase(status: 401, transient: false),
+            StatusCase(status: 403, transient: false), StatusCase(status: 404, transient: false),
+            StatusCase(status: 410, transient: false), StatusCase(status: 400, transient: false),
+        ])
     func classification(_ row: StatusCase) {
-        guard case .failed(let failure) = FeedPoller<ManualClock>.classify(FeedResponse(status: row.status), at: at()) else {
+        guard case .failed(let failure) = FeedPoller<ManualClock>.classify(FeedResponse(status: row.status), at: at())
+        else {
             Issue.record("\(row.status) was not a failure")
             return
         }
@@ -234,11 +255,22 @@ struct FeedPollerTests {
     @Test("Retry-After is read as seconds or as an HTTP date")
     func retryAfter() {
         let now = Date(timeIntervalSince1970: 1_775_037_600)  // Wed, 01 Apr 2026 10:00:00 GMT
-        let seconds = FeedPoller<ManualClock>.classify(FeedResponse(status: 429, headers: ["Retry-After": "30"]), at: now)
+        let seconds = FeedPoller<ManualClock>.classify(
+            FeedResponse(status: 429, headers: ["Retry-After": "30"]), at: now)
         let date = FeedPoller<ManualClock>.classify(
             FeedResponse(status: 503, headers: ["Retry-After": "Wed, 01 Apr 2026 10:02:00 GMT"]), at: now)
-        #expect(seconds == .failed(FeedFailure(kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true, retryAfter: .seconds(30))))
-        #expect(date == .failed(FeedFailure(kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true, retryAfter: .seconds(120))))
+        #expect(
+            seconds
+                == .failed(
+                    FeedFailure(
+                        kind: .httpStatus, httpStatus: 429, message: "HTTP 429", isTransient: true,
+                        retryAfter: .delay(.seconds(30)))))
+        #expect(
+            date
+                == .failed(
+                    FeedFailure(
+                        kind: .httpStatus, httpStatus: 503, message: "HTTP 503", isTransient: true,
+                        retryAfter: .delay(.seconds(120)))))
     }
 
     @Test("the loop spreads the first round over one interval and then polls each feed every interval ± jitter")
@@ -247,9 +279,12 @@ struct FeedPollerTests {
         let fetcher = RecordingFetcher(clock: clock, body: airbnbBody)
         let store: any SyncStateStore = InMemorySyncStateStore()
         let poller = FeedPoller(
-            configuration: FeedPollerConfiguration(interval: .seconds(300), jitter: 0.1, timeout: .seconds(86_400 * 30)),
+            configuration: FeedPollerConfiguration(
+                interval: .seconds(300), jitter: 0.1, timeout: .seconds(86_400 * 30)),
             fetcher: fetcher, store: store, clock: clock, wallClock: TestWallClock().wallClock, seed: 42)
-        let feeds = ["a", "b", "c"].map { PolledFeed(unit: "A1", feed: $0, url: URL(string: "https://example.com/\($0).ics")!, source: .airbnb) }
+        let feeds = ["a", "b", "c"].map {
+            PolledFeed(unit: "A1", feed: $0, url: URL(string: "https://example.com/\($0).ics")!, source: .airbnb)
+        }
         let reports = Mutex(0)
         let task = Task {
             try await poller.run(feeds, reconciler: Reconciler(), maxPolls: 12) { _ in reports.withLock { $0 += 1 } }
@@ -271,7 +306,8 @@ struct FeedPollerTests {
             #expect(times.count == 4)
             #expect(times[0] >= .zero && times[0] < .seconds(300))
             for (earlier, later) in zip(times, times.dropFirst()) {
-                #expect(later - earlier >= .seconds(270) && later - earlier <= .seconds(330), "\(name): \(later - earlier)")
+                #expect(
+                    later - earlier >= .seconds(270) && later - earlier <= .seconds(330), "\(name): \(later - earlier)")
             }
         }
         #expect(Set(calls.prefix(3).map(\.url)).count == 3, "each feed is polled once in the first round")
@@ -282,7 +318,8 @@ struct FeedPollerTests {
         for seed in UInt64(1)...500 {
             var random = SplitMix64(seed: seed)
             let start = ManualClock.Instant(offset: .seconds(1_000))
-            var machine = PollingStateMachine(feedCount: 5, interval: .seconds(300), jitter: 0.2, startingAt: start, using: &random)
+            var machine = PollingStateMachine(
+                feedCount: 5, interval: .seconds(300), jitter: 0.2, startingAt: start, using: &random)
             #expect(machine.bounds == .seconds(240) ... .seconds(360))
             for index in 0..<5 {
                 let due = machine.dueTime(of: index)!
@@ -300,7 +337,11 @@ struct FeedPollerTests {
             #expect(machine.next(at: start) == .sleep(until: (0..<5).map { machine.dueTime(of: $0)! }.min()!))
         }
         var random = SplitMix64(seed: 1)
-        #expect(PollingStateMachine(feedCount: 0, interval: .seconds(1), jitter: 0, startingAt: ManualClock.Instant(offset: .zero), using: &random).next(at: ManualClock.Instant(offset: .zero)) == .idle)
+        #expect(
+            PollingStateMachine(
+                feedCount: 0, interval: .seconds(1), jitter: 0, startingAt: ManualClock.Instant(offset: .zero),
+                using: &random
+            ).next(at: ManualClock.Instant(offset: .zero)) == .idle)
     }
 }
 

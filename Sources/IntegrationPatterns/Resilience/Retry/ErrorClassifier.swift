@@ -6,7 +6,8 @@ internal import Foundation
 /// ``default`` follows the seed's error strategy and the AWS guidance of not retrying client errors
 /// other than throttling: timeouts, connection failures, 408, 429 and 5xx (except 501 and 505, which
 /// a retry cannot fix) are transient; other statuses, cancellation and unknown errors are permanent.
-/// Put your own rules in front with ``overriding(_:)``.
+/// An error that conforms to ``ClassifiedError`` is taken at its word. Put your own rules in front with
+/// ``overriding(_:)``.
 public struct ErrorClassifier: Sendable {
     /// What a failure is.
     public enum Classification: String, Sendable, Hashable, Codable {
@@ -42,10 +43,10 @@ public struct ErrorClassifier: Sendable {
     public static let `default` = ErrorClassifier { error in defaultClassification(of: error) }
 
     /// Polly's default (`ShouldHandle`: every exception except cancellation): everything is transient
-    /// except cancellation and the permanent HTTP statuses.
+    /// except cancellation, the permanent HTTP statuses and ``ClassifiedError``s that say they are permanent.
     public static let retryingUnknownErrors = ErrorClassifier { error in
         if error is CancellationError { return .permanent }
-        if error is any HTTPStatusError { return defaultClassification(of: error) }
+        if error is any HTTPStatusError || error is any ClassifiedError { return defaultClassification(of: error) }
         let classification = defaultClassification(of: error)
         return classification == .permanent ? .transient : classification
     }
@@ -66,6 +67,8 @@ public struct ErrorClassifier: Sendable {
         switch error {
         case is CancellationError:
             return .permanent
+        case let error as any ClassifiedError:
+            return error.classification
         case is TimeoutError:
             return .timeout
         case is CircuitOpenError, is RateLimitExceeded:

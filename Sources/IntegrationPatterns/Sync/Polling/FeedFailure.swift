@@ -2,7 +2,11 @@
 ///
 /// Never "an empty calendar": an HTML page served with 200, a truncated body, a 503 or a timeout leave
 /// the stored state as it was, marked stale, and store no validators (research file ical-ota.md §5.2).
-public struct FeedFailure: Error, Sendable, Hashable, CustomStringConvertible {
+///
+/// It classifies itself for the resilience patterns: ``ErrorClassifier/default`` reads
+/// ``classification`` (a timeout or 408 is a timeout, other transient failures are transient, the rest
+/// permanent), and a ``Retrier`` waits at least its ``retryAfter``.
+public struct FeedFailure: Error, ClassifiedError, RetryAfterProviding, Sendable, Hashable, CustomStringConvertible {
     /// The kind of failure.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// No answer within the timeout.
@@ -17,6 +21,10 @@ public struct FeedFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case truncated
         /// A `file:` feed that could not be read, or a URL that cannot be fetched.
         case unreadable
+        /// Not fetched: the feed's circuit breaker is open after repeated failures.
+        case circuitOpen = "circuit_open"
+        /// Not fetched: the host's rate limit had no request to spare within the poller's wait.
+        case rateLimited = "rate_limited"
     }
 
     /// The kind of failure.
@@ -25,19 +33,27 @@ public struct FeedFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var httpStatus: Int?
     /// A sentence for a person (never the feed's URL).
     public var message: String
-    /// Whether a retry soon may succeed (timeouts, connection errors, 408, 429, 5xx, truncation);
-    /// `false` for a revoked or rotated URL (401, 403, 404, 410) or a page that is not a calendar.
+    /// Whether a retry soon may succeed (timeouts, connection errors, 408, 429, 5xx, truncation, an open
+    /// breaker, the rate limit); `false` for a revoked or rotated URL (401, 403, 404, 410) or a page that
+    /// is not a calendar.
     public var isTransient: Bool
-    /// How long the server asked to wait (`Retry-After`), when it did.
-    public var retryAfter: Duration?
+    /// How long the server asked to wait (`Retry-After`, an HTTP date already turned into a delay), or
+    /// the time left in an open breaker's break or before the rate limit has a request to spare.
+    public var retryAfter: RetryAfter?
 
     /// Creates a failure.
-    public init(kind: Kind, httpStatus: Int? = nil, message: String, isTransient: Bool, retryAfter: Duration? = nil) {
+    public init(kind: Kind, httpStatus: Int? = nil, message: String, isTransient: Bool, retryAfter: RetryAfter? = nil) {
         self.kind = kind
         self.httpStatus = httpStatus
         self.message = message
         self.isTransient = isTransient
         self.retryAfter = retryAfter
+    }
+
+    /// How a retrier sees the failure: a timeout (no answer in time, or 408), transient, or permanent.
+    public var classification: ErrorClassifier.Classification {
+        guard isTransient else { return .permanent }
+        return kind == .timeout || httpStatus == 408 ? .timeout : .transient
     }
 
     public var description: String { message + (isTransient ? " (transient)" : " (permanent)") }

@@ -1,130 +1,142 @@
 public import Foundation
 
-/// How a ``FeedPoller`` polls.
-public struct FeedPollerConfiguration: Sendable {
-    /// The mean time between two polls of one feed (the seed's sync engine: 5 minutes).
-    public var interval: Duration
-    /// The jitter, as a fraction of the interval (0.1: each wait within ±10 %).
-    public var jitter: Double
-    /// How long one request may take before it counts as a timeout.
-    public var timeout: Duration
-    /// The property's time zone: where timed events fall, and what "today" is for past stays.
-    public var timeZone: TimeZone
-    /// The User-Agent sent with every request.
-    public var userAgent: String
-
-    /// Creates a configuration: every 5 minutes ± 10 %, 20 s timeout, UTC.
-    public init(
-        interval: Duration = .seconds(300), jitter: Double = 0.1, timeout: Duration = .seconds(20),
-        timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current, userAgent: String = "ipm-ical-sync/0.1"
-    ) {
-        self.interval = interval
-        self.jitter = jitter
-        self.timeout = timeout
-        self.timeZone = timeZone
-        self.userAgent = userAgent
-    }
-}
-
 /// Polls iCal feeds and keeps each feed's state in a ``SyncStateStore``: the sync engine of the seed's
 /// first story.
 ///
 /// One cycle of one feed (``sync(_:reconciler:acceptSuspicious:)``):
-/// 1. a conditional GET with the stored ``HTTPValidators``, bounded by the configured timeout (measured on
-///    the poller's clock);
-/// 2. the response classified: 304, a calendar, or a ``FeedFailure`` (5xx, 429, a timeout, an HTML page
-///    served with 200, a truncated body) that leaves the state as it was;
-/// 3. a body identical to the last applied one (same SHA-256) is not parsed again;
-/// 4. otherwise parse (``ICalParser``), reconcile (``Reconciler``) and commit the state, the new
+/// 1. the feed's circuit breaker is asked first: while it is open the cycle records a failure
+///    (``FeedFailure/Kind/circuitOpen``) and fetches nothing, so the stored state stays as it was, stale;
+/// 2. a conditional GET with the stored ``HTTPValidators``, after a permit from the host's rate limiter
+///    and bounded by the configured timeout (measured on the poller's clock); a transient failure (a
+///    timeout, a connection error, 408, 429, 5xx, a truncated body) is retried within the cycle by the
+///    configured ``RetryPolicy``, waiting at least the server's `Retry-After`;
+/// 3. the response classified: 304, a calendar, or a ``FeedFailure`` (an HTML page served with 200, a
+///    revoked URL, or a transient failure that outlasted its retries) that leaves the state as it was;
+///    the breaker records the cycle's result;
+/// 4. a body identical to the last applied one (same SHA-256) is not parsed again;
+/// 5. otherwise parse (``ICalParser``), reconcile (``Reconciler``) and commit the state, the new
 ///    validators and a history line in one transaction; a held (suspicious) body stores no validators,
 ///    so the next poll fetches it in full again.
 ///
 /// A 304 or an unchanged body still counts as one more miss for blocks waiting to be confirmed
 /// cancelled, so a cancellation is confirmed even when the feed then stops changing.
 ///
+/// The breaker counts *cycles*, not requests: a cycle fails when its failure outlasted the retries, or at
+/// once when it is permanent, because for a feed a revoked URL (404, 410) or an expired link that serves
+/// an HTML page is exactly the dead dependency a breaker should stop polling. A 429 and the host limiter's
+/// own refusal count neither way: they ask for patience, not for a break. `file:` feeds are read
+/// directly, without retries, rate limit or breaker.
+///
 /// ``run(_:reconciler:maxPolls:report:)`` repeats cycles forever on a jittered schedule
-/// (``PollingStateMachine``), one request at a time. Retries within a cycle, the per-host rate limit and
-/// the per-feed circuit breaker belong around the poller's single network call, the timed fetch.
+/// (``PollingStateMachine``), one request at a time; a server's `Retry-After` longer than the interval
+/// pushes that feed's next turn back.
 public actor FeedPoller<C: Clock<Duration>> {
     /// How the poller polls.
     public let configuration: FeedPollerConfiguration
-    private let fetcher: any FeedFetcher
     private let store: any SyncStateStore
     private let clock: C
     private let wallClock: WallClock
     private var random: SplitMix64
+    private let pipeline: FeedFetchPipeline<C>
+    private var breakers: [FeedKey: CircuitBreaker] = [:]
 
     /// Creates a poller.
     ///
     /// - Parameters:
-    ///   - configuration: Interval, jitter, timeout, time zone.
+    ///   - configuration: Interval, jitter, timeout, time zone, retries, rate limit and breakers.
     ///   - fetcher: How requests are made (``CurlFeedFetcher`` by default).
     ///   - store: Where state, checkpoints and history are kept.
-    ///   - clock: The clock timeouts and the schedule are measured on.
-    ///   - wallClock: Calendar time for first-seen dates, miss periods and history.
-    ///   - seed: Seeds the jitter; `nil` seeds it from the system's generator.
+    ///   - clock: The clock timeouts, retry waits, the rate limit, the breakers and the schedule are
+    ///     measured on (`ManualClock` in tests).
+    ///   - wallClock: Calendar time for first-seen dates, miss periods, history and `Retry-After` dates.
+    ///   - seed: Seeds the schedule's and the retries' jitter; `nil` seeds them from the system's generator.
     public init(
         configuration: FeedPollerConfiguration = FeedPollerConfiguration(),
         fetcher: any FeedFetcher = CurlFeedFetcher(), store: any SyncStateStore, clock: C,
         wallClock: WallClock = .system, seed: UInt64? = nil
     ) {
         self.configuration = configuration
-        self.fetcher = fetcher
         self.store = store
         self.clock = clock
         self.wallClock = wallClock
         var system = SystemRandomNumberGenerator()
-        random = SplitMix64(seed: seed ?? system.next())
+        var random = SplitMix64(seed: seed ?? system.next())
+        let retrier = configuration.retry.map {
+            Retrier(policy: $0, clock: clock, wallClock: wallClock, generator: SplitMix64(seed: random.next()))
+        }
+        let limiter = configuration.hostRateLimit.map { limit in
+            RateLimiter(maxWait: limit.maxWait, clock: clock) { _ in
+                TokenBucket(capacity: Double(limit.burst), refillPerSecond: limit.requestsPerSecond)
+            }
+        }
+        self.random = random
+        pipeline = FeedFetchPipeline(
+            fetcher: fetcher, clock: clock, wallClock: wallClock, timeout: configuration.timeout, retrier: retrier,
+            limiter: limiter)
     }
 
     // MARK: - One poll
 
-    /// One conditional GET of `feed`, bounded by the timeout, classified.
+    /// One conditional GET of `feed` through its breaker, the host's rate limit, the retries and the
+    /// timeout, classified.
     public func poll(_ feed: PolledFeed, validators: HTTPValidators = HTTPValidators()) async -> PollOutcome {
+        await guardedPoll(feed, validators: validators).outcome
+    }
+
+    /// The state of a feed's circuit breaker: `nil` before the feed's first poll over the network, or
+    /// without breakers. An open breaker whose break is over reads open until the next cycle probes.
+    public func breakerState(of feed: FeedKey) async -> CircuitBreakerStateMachine.State? {
+        guard let breaker = breakers[feed] else { return nil }
+        return await breaker.state
+    }
+
+    private func guardedPoll(_ feed: PolledFeed, validators: HTTPValidators) async -> FeedFetchPipeline<C>.Result {
         var headers = validators.requestHeaders
         headers.add(name: "User-Agent", value: configuration.userAgent)
         headers.add(name: "Accept", value: "text/calendar, text/plain;q=0.9, */*;q=0.5")
         let request = FeedRequest(url: feed.url, headers: headers, timeout: configuration.timeout)
+        guard let breaker = breaker(for: feed) else { return await pipeline.fetch(request) }
+        let permit: CircuitBreakerStateMachine.Permit
         do {
-            let response = try await perform(request, for: feed)
-            return Self.classify(response, at: wallClock.now())
-        } catch let error as FeedFetchError {
-            switch error.code {
-            case .timeout:
-                return .failed(FeedFailure(kind: .timeout, message: "no answer within \(configuration.timeout)", isTransient: true))
-            case .file, .unsupportedURL, .unavailable:
-                return .failed(FeedFailure(kind: .unreadable, message: error.message, isTransient: false))
-            default:
-                return .failed(FeedFailure(kind: .transport, message: error.message, isTransient: true))
-            }
-        } catch is CancellationError {
-            return .failed(FeedFailure(kind: .transport, message: "the poll was cancelled", isTransient: true))
+            permit = try await breaker.acquire()
         } catch {
-            return .failed(FeedFailure(kind: .transport, message: "the request failed", isTransient: true))
+            return FeedFetchPipeline.Result(
+                outcome: .failed(Self.circuitOpenFailure(error as? CircuitOpenError)), requests: 0)
         }
+        let result = await pipeline.fetch(request)
+        await breaker.record(Task.isCancelled ? .ignored : Self.breakerOutcome(result.outcome), permit: permit)
+        return result
     }
 
-    /// The one network call of a cycle: the fetch raced against the timeout on the poller's clock. This is
-    /// the call a retry policy, a per-host rate limiter and a per-feed circuit breaker wrap.
-    private func perform(_ request: FeedRequest, for feed: PolledFeed) async throws -> FeedResponse {
-        let fetcher = self.fetcher
-        let clock = self.clock
-        let timeout = configuration.timeout
-        return try await withThrowingTaskGroup(of: FeedResponse?.self) { group in
-            group.addTask { try await fetcher.fetch(request) }
-            group.addTask {
-                try await clock.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else {
-                throw FeedFetchError(code: .timeout, message: "no answer within the timeout")
-            }
-            return response
-        }
+    /// The feed's breaker, made on its first network poll.
+    private func breaker(for feed: PolledFeed) -> CircuitBreaker? {
+        guard let policy = configuration.feedBreaker, !feed.url.isFileURL else { return nil }
+        if let breaker = breakers[feed.key] { return breaker }
+        let breaker = CircuitBreaker(name: feed.key.description, policy: policy, clock: clock, wallClock: wallClock)
+        breakers[feed.key] = breaker
+        return breaker
     }
 
-    /// What a response means: 304, a calendar body, or a failure (transient or not).
+    /// What a cycle's result means to the feed's breaker: any answer is a success; a failure counts,
+    /// except a 429 or the host limiter's refusal, which say nothing about the feed.
+    static func breakerOutcome(_ outcome: PollOutcome) -> CircuitBreakerStateMachine.Outcome {
+        guard case .failed(let failure) = outcome else { return .success }
+        if failure.kind == .rateLimited || failure.httpStatus == 429 { return .ignored }
+        return .failure
+    }
+
+    static func circuitOpenFailure(_ error: CircuitOpenError?) -> FeedFailure {
+        var message = "not fetched: the feed's circuit breaker is open after repeated failures"
+        if error?.isIsolated == true {
+            message = "not fetched: the feed's circuit breaker is held open"
+        } else if case .delay(let left)? = error?.retryAfter {
+            message += " (next try in \(DurationArithmetic.secondsRoundedUp(left)) s)"
+        }
+        return FeedFailure(kind: .circuitOpen, message: message, isTransient: true, retryAfter: error?.retryAfter)
+    }
+
+    /// What a response means: 304, a calendar body, or a failure (transient or not). A `Retry-After`
+    /// (RFC 9110 §10.2.3: seconds or an HTTP date) is kept as a delay from `now`.
     public static func classify(_ response: FeedResponse, at now: Date) -> PollOutcome {
         let status = response.status
         switch status {
@@ -138,18 +150,20 @@ public actor FeedPoller<C: Clock<Duration>> {
                         body: response.body, validators: HTTPValidators(responseHeaders: response.headers),
                         hash: FeedBodyDigest.sha256Hex(response.body), status: status))
             case .notACalendar(let reason):
-                return .failed(FeedFailure(kind: .notACalendar, httpStatus: status, message: reason, isTransient: false))
+                return .failed(
+                    FeedFailure(kind: .notACalendar, httpStatus: status, message: reason, isTransient: false))
             case .truncated:
                 return .failed(
                     FeedFailure(
-                        kind: .truncated, httpStatus: status, message: "the calendar stops before END:VCALENDAR (truncated)",
+                        kind: .truncated, httpStatus: status,
+                        message: "the calendar stops before END:VCALENDAR (truncated)",
                         isTransient: true))
             }
         case 408, 425, 429, 500...599:
             return .failed(
                 FeedFailure(
                     kind: .httpStatus, httpStatus: status, message: "HTTP \(status)", isTransient: true,
-                    retryAfter: response.headers["Retry-After"].flatMap { retryAfter($0, now: now) }))
+                    retryAfter: RetryAfter(headers: response.headers).map { .delay($0.wait(from: now)) }))
         case 401, 403, 404, 410:
             return .failed(
                 FeedFailure(
@@ -157,20 +171,9 @@ public actor FeedPoller<C: Clock<Duration>> {
                     message: "HTTP \(status): the feed URL was revoked or rotated; get a new one from the channel",
                     isTransient: false))
         default:
-            return .failed(FeedFailure(kind: .httpStatus, httpStatus: status, message: "HTTP \(status)", isTransient: false))
+            return .failed(
+                FeedFailure(kind: .httpStatus, httpStatus: status, message: "HTTP \(status)", isTransient: false))
         }
-    }
-
-    /// `Retry-After` as a duration: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
-    static func retryAfter(_ value: String, now: Date) -> Duration? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if let seconds = Int(trimmed), seconds >= 0 { return .seconds(seconds) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: trimmed) else { return nil }
-        return .seconds(max(0, Int(date.timeIntervalSince(now).rounded(.up))))
     }
 
     // MARK: - One cycle
@@ -181,7 +184,8 @@ public actor FeedPoller<C: Clock<Duration>> {
     {
         let checkpoint = try await store.checkpoint(for: feed.key)
         let givenSource = feed.source ?? checkpoint?.source
-        let outcome = await poll(feed, validators: checkpoint?.validators ?? HTTPValidators())
+        let polled = await guardedPoll(feed, validators: checkpoint?.validators ?? HTTPValidators())
+        let outcome = polled.outcome
         let now = wallClock.now()
         let today = CalendarDay(now, in: configuration.timeZone)
         func report(
@@ -190,17 +194,20 @@ public actor FeedPoller<C: Clock<Duration>> {
         ) -> FeedSyncReport {
             FeedSyncReport(
                 feed: feed.key, source: source ?? .other, outcome: outcome, result: result, failure: failure,
-                problems: problems, at: now)
+                problems: problems, requests: polled.requests, at: now)
         }
 
         let fetched: FetchedBody
         switch outcome {
         case .failed(let failure):
             try await store.record(
-                FetchRecord(at: now, outcome: .failed, httpStatus: failure.httpStatus, detail: failure.message), for: feed.key)
+                FetchRecord(at: now, outcome: .failed, httpStatus: failure.httpStatus, detail: failure.message),
+                for: feed.key)
             return report(.failed, source: givenSource, failure: failure)
         case .notModified:
-            let result = try await replay(feed, source: givenSource, outcome: .notModified, status: 304, now: now, today: today, reconciler: reconciler)
+            let result = try await replay(
+                feed, source: givenSource, outcome: .notModified, status: 304, now: now, today: today,
+                reconciler: reconciler)
             return report(.notModified, source: givenSource, result: result)
         case .fetched(let body):
             if let hash = checkpoint?.bodyHash, hash == body.hash {
@@ -216,9 +223,11 @@ public actor FeedPoller<C: Clock<Duration>> {
         do {
             parsed = try ICalParser(source: givenSource, timeZone: configuration.timeZone).parse(fetched.body)
         } catch {
-            let failure = FeedFailure(kind: .notACalendar, httpStatus: fetched.status, message: error.message, isTransient: false)
+            let failure = FeedFailure(
+                kind: .notACalendar, httpStatus: fetched.status, message: error.message, isTransient: false)
             try await store.record(
-                FetchRecord(at: now, outcome: .failed, httpStatus: fetched.status, detail: failure.message), for: feed.key)
+                FetchRecord(at: now, outcome: .failed, httpStatus: fetched.status, detail: failure.message),
+                for: feed.key)
             return report(.failed, source: givenSource, failure: failure)
         }
         let state = try await store.state(for: feed.key)
@@ -232,9 +241,11 @@ public actor FeedPoller<C: Clock<Duration>> {
         let newCheckpoint =
             result.isHeld
             ? nil
-            : FeedCheckpoint(source: parsed.source, validators: fetched.validators, bodyHash: fetched.hash, lastAppliedAt: now)
+            : FeedCheckpoint(
+                source: parsed.source, validators: fetched.validators, bodyHash: fetched.hash, lastAppliedAt: now)
         try await store.commit(
-            SyncCommit(feed: feed.key, source: parsed.source, state: result.state, checkpoint: newCheckpoint, record: record))
+            SyncCommit(
+                feed: feed.key, source: parsed.source, state: result.state, checkpoint: newCheckpoint, record: record))
         return report(record.outcome, source: parsed.source, result: result, problems: parsed.problems)
     }
 
@@ -253,7 +264,8 @@ public actor FeedPoller<C: Clock<Duration>> {
         let result = reconciler.reconcile(snapshot, against: state, at: now, today: today)
         try await store.commit(
             SyncCommit(
-                feed: feed.key, source: source ?? snapshot.first?.source ?? .other, state: result.state, checkpoint: nil,
+                feed: feed.key, source: source ?? snapshot.first?.source ?? .other, state: result.state,
+                checkpoint: nil,
                 record: FetchRecord(
                     at: now, outcome: outcome, httpStatus: status, added: result.added.count,
                     removed: result.removed.count, changed: result.changed.count)))
@@ -263,8 +275,9 @@ public actor FeedPoller<C: Clock<Duration>> {
     // MARK: - The loop
 
     /// Syncs `feeds` on the jittered schedule until cancelled (or after `maxPolls` cycles), calling
-    /// `report` after each. The first round is spread over one interval. Throws when the store fails or
-    /// the task is cancelled while asleep.
+    /// `report` after each. The first round is spread over one interval; a feed whose server answered
+    /// with a `Retry-After` longer than its next wait is not polled before that. Throws when the store
+    /// fails or the task is cancelled while asleep.
     public func run(
         _ feeds: [PolledFeed], reconciler: Reconciler, maxPolls: Int? = nil,
         report: @Sendable (FeedSyncReport) async -> Void
@@ -282,11 +295,24 @@ public actor FeedPoller<C: Clock<Duration>> {
                 try await clock.sleep(until: deadline, tolerance: nil)
             case .poll(let index):
                 let result = try await sync(feeds[index], reconciler: reconciler)
-                schedule.polled(index, at: clock.now, using: &random)
+                let now = clock.now
+                let notBefore = Self.serverRetryAfter(result.failure, wallNow: wallClock.now()).map {
+                    now.advanced(by: $0)
+                }
+                schedule.polled(index, at: now, notBefore: notBefore, using: &random)
                 polls += 1
                 await report(result)
             }
         }
+    }
+}
+
+extension FeedPoller {
+    /// How long the server asked the next poll to wait, when a cycle failed on an HTTP status with a
+    /// `Retry-After` (not the breaker's or the rate limiter's own hints, which the next cycle handles).
+    static func serverRetryAfter(_ failure: FeedFailure?, wallNow: Date) -> Duration? {
+        guard let failure, failure.kind == .httpStatus, let hint = failure.retryAfter else { return nil }
+        return hint.wait(from: wallNow)
     }
 }
 
@@ -296,6 +322,8 @@ extension FeedPoller where C == ContinuousClock {
         configuration: FeedPollerConfiguration = FeedPollerConfiguration(),
         fetcher: any FeedFetcher = CurlFeedFetcher(), store: any SyncStateStore, wallClock: WallClock = .system
     ) {
-        self.init(configuration: configuration, fetcher: fetcher, store: store, clock: ContinuousClock(), wallClock: wallClock)
+        self.init(
+            configuration: configuration, fetcher: fetcher, store: store, clock: ContinuousClock(), wallClock: wallClock
+        )
     }
 }

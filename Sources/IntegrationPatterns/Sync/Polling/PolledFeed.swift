@@ -54,6 +54,9 @@ public struct FeedSyncReport: Sendable {
     public var failure: FeedFailure?
     /// What the parser reported about the body (empty unless a body was parsed).
     public var problems: [ICalProblem]
+    /// The requests the cycle made: 1, more when it retried, 0 when the feed's circuit breaker was open
+    /// (a `file:` feed's read counts as one).
+    public var requests: Int
     /// When the cycle ran.
     public var at: Date
 }

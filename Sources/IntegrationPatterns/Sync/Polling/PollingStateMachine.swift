@@ -46,10 +46,14 @@ public struct PollingStateMachine<Instant: InstantProtocol>: Sendable where Inst
         return due[earliest] <= now ? .poll(earliest) : .sleep(until: due[earliest])
     }
 
-    /// Records that feed `index` was polled at `now` and books its next turn.
-    public mutating func polled(_ index: Int, at now: Instant, using random: inout some RandomNumberGenerator) {
+    /// Records that feed `index` was polled at `now` and books its next turn: after a jittered wait, and
+    /// never before `notBefore` (a server's `Retry-After` longer than the interval).
+    public mutating func polled(
+        _ index: Int, at now: Instant, notBefore: Instant? = nil, using random: inout some RandomNumberGenerator
+    ) {
         guard due.indices.contains(index) else { return }
-        due[index] = now.advanced(by: nextDelay(using: &random))
+        let next = now.advanced(by: nextDelay(using: &random))
+        due[index] = notBefore.map { max(next, $0) } ?? next
     }
 
     /// When feed `index` is due.
