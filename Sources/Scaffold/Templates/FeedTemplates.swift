@@ -13,7 +13,9 @@ struct FeedTemplates {
 
             /// Keeps one rental unit's availability in step with its OTA calendar feeds (`FEED_URLS`).
             ///
-            /// Each round polls every feed with a conditional GET (ETag / Last-Modified), parses the iCal body,
+            /// Each round polls every feed with a conditional GET (ETag / Last-Modified), through the poller's guards:
+            /// a timeout per request, retries with capped, jittered backoff (Retry-After honoured), one rate limit per
+            /// host and one circuit breaker per feed, so a dead calendar link stops being hammered. It parses the iCal body,
             /// and reconciles it with what the feed said last time: a block that vanishes is only cancelled after
             /// several misses, and a feed that suddenly shrinks is held rather than applied. The state and each
             /// feed's checkpoint are committed together in SQLite, so a crash never applies half a feed. Then the
@@ -46,12 +48,13 @@ struct FeedTemplates {
                 /// Creates the sync from the configuration's `feeds`.
                 ///
                 /// - Parameters:
+                ///   - polling: Interval, timeout, retries, the per-host rate limit and the per-feed breaker.
                 ///   - policy: Who keeps the nights when two channels sell them; decide it with the owner.
                 ///     By default nobody wins automatically and every conflict goes to a person.
                 ///   - wallClock: Calendar time (`.fixed(…)` in tests).
                 public init(
                     configuration: Configuration, unit: String = "unit-1", database: SQLiteDatabase,
-                    policy: ConflictPolicy = .flagForHuman, reconciliation: ReconciliationPolicy = ReconciliationPolicy(),
+                    polling: FeedPollerConfiguration = FeedPollerConfiguration(), policy: ConflictPolicy = .flagForHuman, reconciliation: ReconciliationPolicy = ReconciliationPolicy(),
                     fetcher: any FeedFetcher = CurlFeedFetcher(), wallClock: WallClock = .system
                 ) throws {
                     self.unit = unit
@@ -63,7 +66,7 @@ struct FeedTemplates {
                     }
                     store = try SQLiteSyncStateStore(database: database)
                     deadLetters = try SQLiteDeadLetterQueue(database: database)
-                    poller = FeedPoller(fetcher: fetcher, store: store, wallClock: wallClock)
+                    poller = FeedPoller(configuration: polling, fetcher: fetcher, store: store, wallClock: wallClock)
                     reconciler = Reconciler(policy: reconciliation)
                     resolver = ConflictResolver(policy: policy)
                     self.wallClock = wallClock

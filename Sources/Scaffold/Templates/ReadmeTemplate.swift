@@ -26,7 +26,7 @@ struct ReadmeTemplate {
         }
         if context.callsOut { rows.append(("ProviderClient.swift", [.timeouts, .retryBackoff, .circuitBreaker, .retryBudget], "`ResiliencePipeline`")) }
         if context.sendsOut { rows.append(("ChangePublisher.swift", [.outbox, .echoPrevention], "`SQLiteOutbox`, `OutboxRelay`")) }
-        if context.pollsFeed { rows.append(("FeedSync.swift", [.scheduler, .conditionalFetch, .rateLimiter, .checkpoint, .reconciliation, .conflictResolution], "`FeedPoller`, `Reconciler`, `ConflictResolver`")) }
+        if context.pollsFeed { rows.append(("FeedSync.swift", [.scheduler, .conditionalFetch, .rateLimiter, .timeouts, .retryBackoff, .circuitBreaker, .checkpoint, .reconciliation, .conflictResolution, .deadLetterQueue], "`FeedPoller`, `Reconciler`, `ConflictResolver`, `SQLiteDeadLetterQueue`")) }
         if context.polls && !context.pollsFeed { rows.append(("ChangePoller.swift", [.scheduler, .checkpoint], "`SQLiteDatabase` (the cursor is the checkpoint)")) }
         for (file, components, base) in rows where files.contains(where: { $0.hasSuffix(file) }) {
             let named = components.filter(design.has).map { "`\($0.rawValue)`" }.joined(separator: ", ")
