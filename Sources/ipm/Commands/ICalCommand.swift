@@ -46,7 +46,7 @@ enum ICalInput {
             let request = FeedRequest(url: url, headers: ["Accept": "text/calendar"], timeout: timeout)
             let response: FeedResponse
             do {
-                response = try BlockingAsync.run { try await CurlFeedFetcher().fetch(request) }
+                response = try AsyncBridge.run { try await CurlFeedFetcher().fetch(request) }
             } catch {
                 throw CommandFailure(.ioError, "could not fetch \(shown): \(error)")
             }

@@ -42,7 +42,7 @@ enum ICalExportCommand {
         } catch {
             throw CommandFailure(.ioError, "cannot open '\(path)': \(error)")
         }
-        let own = try BlockingAsync.run { try await store.ownBlocks(unit: unit) }
+        let own = try AsyncBridge.run { try await store.ownBlocks(unit: unit) }
         if own.active.isEmpty {
             context.err("Note: unit '\(unit)' has no own blocks; the calendar is empty.\n")
         }

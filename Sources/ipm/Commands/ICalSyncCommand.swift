@@ -94,7 +94,7 @@ enum ICalSyncCommand {
         let resolver = ConflictResolver(policy: settings.policy)
         if arguments.has("--once") {
             let accept = arguments.has("--accept-suspicious")
-            let (reports, resolutions, parked) = try BlockingAsync.run {
+            let (reports, resolutions, parked) = try AsyncBridge.run {
                 () async throws -> ([FeedSyncReport], [ConflictResolution], Int) in
                 var reports: [FeedSyncReport] = []
                 for feed in settings.feeds {
@@ -125,7 +125,7 @@ enum ICalSyncCommand {
             "Polling \(count) of unit '\(settings.unit)' every \(arguments.value("--every") ?? "") ± 10 %; the first polls are "
                 + "spread over the first interval. Ctrl-C stops (the database is always consistent).\n")
         let reported = Mutex(Set<String>())
-        try BlockingAsync.run {
+        try AsyncBridge.run {
             try await poller.run(settings.feeds, reconciler: settings.reconciler) { report in
                 if json {
                     context.out(compactJSON(FeedOutput(report)))
