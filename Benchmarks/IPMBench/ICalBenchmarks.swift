@@ -26,7 +26,8 @@ enum ICalBenchmarks {
         let stored = (0..<count).map { index -> AvailabilityBlock in
             let start = CalendarDay(daysSinceEpoch: 20_000 + index * 3)
             return AvailabilityBlock(
-                source: .booking, uid: "stay-\(index)@booking.com", start: start, end: start.adding(days: 2), kind: .unknown,
+                source: .booking, uid: "stay-\(index)@booking.com", start: start, end: start.adding(days: 2),
+                kind: .unknown,
                 summary: "CLOSED - Not available")
         }
         var fetched: [AvailabilityBlock] = []
@@ -34,7 +35,11 @@ enum ICalBenchmarks {
         for block in stored {
             switch random.next() % 100 {
             case 0: continue  // cancelled
-            case 1: fetched.append(AvailabilityBlock(source: .booking, uid: "new-\(random.next())@booking.com", start: block.start, end: block.end, kind: .unknown))  // rotated UID
+            case 1:
+                fetched.append(
+                    AvailabilityBlock(
+                        source: .booking, uid: "new-\(random.next())@booking.com", start: block.start, end: block.end,
+                        kind: .unknown))  // rotated UID
             case 2:
                 var moved = block
                 moved.end = moved.end.adding(days: 1)  // extended stay
@@ -49,7 +54,9 @@ enum ICalBenchmarks {
             let result = reconciler.reconcile(fetched, against: state, at: Date(timeIntervalSince1970: 300))
             changes = result.added.count + result.changed.count + result.pending.count
         }
-        return ["seconds": median, "stored": count, "fetched": fetched.count, "changes": changes, "ops_per_sec": 1 / median]
+        return [
+            "seconds": median, "stored": count, "fetched": fetched.count, "changes": changes, "ops_per_sec": 1 / median,
+        ]
     }
 }
 

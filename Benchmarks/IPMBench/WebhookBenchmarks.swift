@@ -12,7 +12,8 @@ enum WebhookBenchmarks {
         var random = SplitMix64(seed: 42)
         let body = (0..<size).map { _ in UInt8.random(in: 0x20...0x7e, using: &random) }
         let now = Date(timeIntervalSince1970: 1_700_000_000)
-        let headers = try WebhookSigner(scheme: scheme, secret: secret).sign(body: body, id: "msg_benchmark", timestamp: now)
+        let headers = try WebhookSigner(scheme: scheme, secret: secret).sign(
+            body: body, id: "msg_benchmark", timestamp: now)
         let verifier = try WebhookVerifier(scheme: scheme, secrets: [secret], clock: .fixed(now))
         let rate = try Measure.throughput(minimumDuration: .seconds(1), batch: 200) { _ in
             _ = try verifier.verify(headers: headers, body: body)
@@ -49,7 +50,9 @@ extension WebhookBenchmarks {
     /// `hmac <body bytes>`: HMAC-SHA256 computations per second through the library's keyed context,
     /// the same work `openssl speed -hmac sha256` measures.
     static func hmac(_ arguments: [String]) async throws -> [String: Any] {
-        guard arguments.count == 1, let size = Int(arguments[0]) else { throw BenchmarkError.usage("hmac <body bytes>") }
+        guard arguments.count == 1, let size = Int(arguments[0]) else {
+            throw BenchmarkError.usage("hmac <body bytes>")
+        }
         let body = [UInt8](repeating: 0x61, count: size)
         let headers = try WebhookSigner(scheme: .github, secret: "benchmark").sign(body: body)
         let verifier = try WebhookVerifier(scheme: .github, secrets: ["benchmark"])
@@ -66,6 +69,9 @@ extension WebhookBenchmarks {
         let start = clock.now
         _ = HMACSHA256._benchmark(key: Array("key".utf8), message: message, count: 500_000)
         let elapsed = clock.now - start
-        return ["ops_per_sec": 500_000 / (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))]
+        return [
+            "ops_per_sec": 500_000
+                / (Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds))
+        ]
     }
 }

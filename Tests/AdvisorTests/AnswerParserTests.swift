@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Advisor
@@ -7,7 +8,8 @@ struct AnswerParserTests {
     @Test(
         "a choice by number, id or name, in either language, without regard to case or accents",
         arguments: [
-            ("1", "push"), ("push", "push"), ("PUSH", "push"), ("Bidireccional", "bidirectional"), ("sync", "bidirectional"),
+            ("1", "push"), ("push", "push"), ("PUSH", "push"), ("Bidireccional", "bidirectional"),
+            ("sync", "bidirectional"),
             ("polling", "pull"), ("2", "pull"),
         ])
     func kind(input: String, expected: String) {
@@ -45,7 +47,9 @@ struct AnswerParserTests {
         #expect(Answers(guarantee: .atMostOnce).applies(.naturallyIdempotent) == false)
         #expect(Answers(provider: .stripe).defaultChoices(for: .canRefetch) == ["yes"])
         #expect(Answers(provider: .airbnb).defaultChoices(for: .kind) == ["pull"])
-        let (completed, assumed) = Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe).completed()
+        let (completed, assumed) = Answers(
+            kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe
+        ).completed()
         #expect(assumed == [.ordering, .volume, .naturallyIdempotent, .canRefetch])
         #expect(completed.missingRequired.isEmpty)
         #expect(Answers(kind: .push).missingRequired == [.guarantee, .errors, .provider])
@@ -53,7 +57,8 @@ struct AnswerParserTests {
 
     @Test("a design file round-trips, and a broken one says what is wrong")
     func designFile() throws {
-        let answers = Answers(kind: .push, guarantee: .exactlyOnce, errors: [.transient, .partial], provider: .shopify, volume: .high)
+        let answers = Answers(
+            kind: .push, guarantee: .exactlyOnce, errors: [.transient, .partial], provider: .shopify, volume: .high)
         let file = DesignFile(answers: answers)
         let decoded = try DesignFile.decode(try file.encoded())
         #expect(decoded.answers == answers)
@@ -63,5 +68,3 @@ struct AnswerParserTests {
         #expect(throws: DesignFileError.self) { try DesignFile.decode(Data("not json".utf8)) }
     }
 }
-
-import Foundation

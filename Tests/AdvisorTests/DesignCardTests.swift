@@ -1,4 +1,5 @@
 import Foundation
+import Knowledge
 import Testing
 
 @testable import Advisor
@@ -7,9 +8,18 @@ import Testing
 @Suite("Design cards")
 struct DesignCardTests {
     static let designs: [(String, Answers)] = [
-        ("push-stripe", Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient, .permanent, .partial], provider: .stripe)),
+        (
+            "push-stripe",
+            Answers(
+                kind: .push, guarantee: .atLeastOnce, errors: [.transient, .permanent, .partial], provider: .stripe)
+        ),
         ("pull-airbnb", Answers(kind: .pull, guarantee: .atLeastOnce, errors: [.transient], provider: .airbnb)),
-        ("bidirectional-generic", Answers(kind: .bidirectional, guarantee: .exactlyOnce, errors: [.transient, .partial], provider: .genericHTTP, ordering: true, volume: .high, naturallyIdempotent: false, canRefetch: false)),
+        (
+            "bidirectional-generic",
+            Answers(
+                kind: .bidirectional, guarantee: .exactlyOnce, errors: [.transient, .partial], provider: .genericHTTP,
+                ordering: true, volume: .high, naturallyIdempotent: false, canRefetch: false)
+        ),
     ]
 
     @Test("golden cards in English and Spanish", arguments: designs.map(\.0))
@@ -29,7 +39,10 @@ struct DesignCardTests {
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(DesignCard(design: design, language: .spanish).json)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        for key in ["id", "kind", "guarantee", "errors", "provider", "components", "checklist", "warnings", "follow_ups", "assumed", "deduplication_seconds"] {
+        for key in [
+            "id", "kind", "guarantee", "errors", "provider", "components", "checklist", "warnings", "follow_ups",
+            "assumed", "deduplication_seconds",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         let components = try #require(object["components"] as? [[String: String]])
@@ -43,12 +56,17 @@ struct DesignCardTests {
     func flags() {
         let design = DesignEngine.design(for: Self.designs[2].1)
         let flags = DesignCard(design: design, language: .english).flags
-        #expect(flags == "--kind bidirectional --guarantee exactly-once --errors transient,partial --provider generic-http --ordering yes --volume high --naturally-idempotent no --can-refetch no")
+        #expect(
+            flags
+                == "--kind bidirectional --guarantee exactly-once --errors transient,partial --provider generic-http --ordering yes --volume high --naturally-idempotent no --can-refetch no"
+        )
     }
 
     private func compare(_ actual: String, _ name: String, filePath: String = #filePath) throws {
         let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+            || !FileManager.default.fileExists(atPath: url.path)
+        {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             Issue.record("Recorded \(name); check it and run the tests again.")
             return
@@ -57,5 +75,3 @@ struct DesignCardTests {
         #expect(actual == expected, "card \(name) changed; RECORD_SNAPSHOTS=1 re-records")
     }
 }
-
-import Knowledge

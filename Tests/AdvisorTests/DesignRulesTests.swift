@@ -32,7 +32,8 @@ struct DesignRulesTests {
         #expect(combinations.count == 3 * 3 * 7 * 9)
         for answers in combinations {
             let design = DesignEngine.design(for: answers)
-            let label = "\(answers.kind!.rawValue)/\(answers.guarantee!.rawValue)/\(answers.errors!.map(\.rawValue))/\(answers.provider!.rawValue)"
+            let label =
+                "\(answers.kind!.rawValue)/\(answers.guarantee!.rawValue)/\(answers.errors!.map(\.rawValue))/\(answers.provider!.rawValue)"
             let profile = ProviderProfile.of(answers.provider!)
             // At-least-once and exactly-once always deduplicate.
             if answers.guarantee != .atMostOnce { #expect(design.has(.idempotency), "\(label)") }
@@ -40,7 +41,9 @@ struct DesignRulesTests {
             if answers.kind == .push {
                 #expect(design.has(.signatureVerification), "\(label)")
                 if profile.signatureScheme == nil {
-                    #expect(design.warnings.contains { ["unsigned-deliveries", "feed-cannot-push"].contains($0.id) }, "\(label)")
+                    #expect(
+                        design.warnings.contains { ["unsigned-deliveries", "feed-cannot-push"].contains($0.id) },
+                        "\(label)")
                 }
             }
             // Pull schedules and rate-limits its calls.
@@ -49,7 +52,9 @@ struct DesignRulesTests {
             }
             // Bidirectional resolves conflicts and reconciles.
             if answers.kind == .bidirectional {
-                #expect(design.has(.conflictResolution) && design.has(.reconciliation) && design.has(.echoPrevention), "\(label)")
+                #expect(
+                    design.has(.conflictResolution) && design.has(.reconciliation) && design.has(.echoPrevention),
+                    "\(label)")
             }
             // Exactly-once is built from an inbox and an outbox.
             if answers.guarantee == .exactlyOnce { #expect(design.has(.inbox) && design.has(.outbox), "\(label)") }
@@ -82,17 +87,21 @@ struct DesignRulesTests {
 
     @Test("the deduplication window follows the provider's retry horizon")
     func deduplicationWindow() {
-        let stripe = DesignEngine.design(for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe))
+        let stripe = DesignEngine.design(
+            for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe))
         #expect(stripe.deduplicationSeconds == 3 * 86_400)
-        let shopify = DesignEngine.design(for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .shopify))
+        let shopify = DesignEngine.design(
+            for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .shopify))
         #expect(shopify.deduplicationSeconds == 4 * 3600)
-        let feed = DesignEngine.design(for: Answers(kind: .pull, guarantee: .atLeastOnce, errors: [.transient], provider: .airbnb))
+        let feed = DesignEngine.design(
+            for: Answers(kind: .pull, guarantee: .atLeastOnce, errors: [.transient], provider: .airbnb))
         #expect(feed.deduplicationSeconds == nil)
     }
 
     @Test("follow-ups change the design: ordering with refetch, volume, assumptions")
     func followUps() {
-        var answers = Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe, ordering: true)
+        var answers = Answers(
+            kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe, ordering: true)
         var design = DesignEngine.design(for: answers)
         #expect(design.has(.staleEventGuard))
         #expect(design.has(.refetch))  // Stripe's default: the API can be called
@@ -109,7 +118,8 @@ struct DesignRulesTests {
 
     @Test("GitHub does not redeliver: a warning, and retry handling says so")
     func github() {
-        let design = DesignEngine.design(for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .github))
+        let design = DesignEngine.design(
+            for: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .github))
         #expect(design.warnings.contains { $0.id == "no-automatic-redelivery" })
         #expect(design.component(.retryHandling)?.why.en.contains("does not retry") == true)
         #expect(design.component(.replayProtection)?.implementation == "SQLiteIdempotencyStore")
@@ -126,7 +136,9 @@ struct DesignRulesTests {
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
                 let words = line.split(whereSeparator: { " (<:{".contains($0) })
                 for (index, word) in words.enumerated().dropLast()
-                where ["struct", "class", "actor", "enum", "protocol"].contains(word) && words[..<index].contains("public") {
+                where ["struct", "class", "actor", "enum", "protocol"].contains(word)
+                    && words[..<index].contains("public")
+                {
                     declared.insert(String(words[index + 1]))
                 }
             }
@@ -136,7 +148,9 @@ struct DesignRulesTests {
             for component in DesignEngine.design(for: answers).components { named.insert(component.implementation) }
         }
         for type in named.sorted() {
-            if !declared.contains(type) { Issue.record("a design names \(type), which IntegrationPatterns does not declare") }
+            if !declared.contains(type) {
+                Issue.record("a design names \(type), which IntegrationPatterns does not declare")
+            }
         }
     }
 }

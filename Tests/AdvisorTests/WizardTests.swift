@@ -18,10 +18,14 @@ struct WizardTests {
         _ = wizard.handle("")  // keeps push (the answer already given)
         _ = wizard.handle("")  // at-least-once by default
         _ = wizard.handle("transient, permanent, partial")
-        guard case .note(let invalid, _) = wizard.handle("stirpe") else { Issue.record("a typo must be refused"); return }
+        guard case .note(let invalid, _) = wizard.handle("stirpe") else {
+            Issue.record("a typo must be refused"); return
+        }
         #expect(invalid.contains("`stripe`"))
         _ = wizard.handle("stripe")
-        guard case .note(let status, _) = wizard.handle("status") else { Issue.record("status must show answers"); return }
+        guard case .note(let status, _) = wizard.handle("status") else {
+            Issue.record("status must show answers"); return
+        }
         #expect(status.contains("Provider: Stripe"))
         for _ in 0..<4 { _ = wizard.handle("") }
         #expect(wizard.phase == .reviewing)
@@ -38,13 +42,17 @@ struct WizardTests {
         _ = wizard.handle("pull")
         _ = wizard.handle("")
         _ = wizard.handle("transitorios")
-        guard case .screen(let next) = wizard.handle("booking") else { Issue.record("booking must be accepted"); return }
+        guard case .screen(let next) = wizard.handle("booking") else {
+            Issue.record("booking must be accepted"); return
+        }
         #expect(next.contains("Paso 5 de 6 — Volumen"))
     }
 
     @Test("from the review, a step number changes that answer and returns to the review")
     func changeFromReview() {
-        var wizard = Wizard(answers: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe), language: .english, askOnlyMissing: true)
+        var wizard = Wizard(
+            answers: Answers(kind: .push, guarantee: .atLeastOnce, errors: [.transient], provider: .stripe),
+            language: .english, askOnlyMissing: true)
         #expect(wizard.screen.contains("Ordering"))
         for _ in 0..<4 { _ = wizard.handle("") }
         #expect(wizard.phase == .reviewing)

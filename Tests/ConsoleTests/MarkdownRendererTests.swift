@@ -84,11 +84,14 @@ struct MarkdownRendererTests {
         let lines = output.split(separator: "\n")
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 30 })
         #expect(lines.contains { $0.contains("↪") })
-        let rejoined = lines.dropFirst().map { $0.replacingOccurrences(of: "↪", with: "").filter { $0 != " " } }.joined()
+        let rejoined = lines.dropFirst().map { $0.replacingOccurrences(of: "↪", with: "").filter { $0 != " " } }
+            .joined()
         #expect(rejoined == String(repeating: "x", count: 70))
     }
 
-    @Test("nothing rendered is wider than the width, for any width", arguments: Array(stride(from: 20, through: 120, by: 7)))
+    @Test(
+        "nothing rendered is wider than the width, for any width",
+        arguments: Array(stride(from: 20, through: 120, by: 7)))
     func neverWiderThanWidth(width: Int) throws {
         for name in ["constructs.md", "wide-table.md", "international.md"] {
             let output = render(try fixture(name), width: width)

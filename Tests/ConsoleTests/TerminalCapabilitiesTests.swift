@@ -8,20 +8,28 @@ struct TerminalCapabilitiesTests {
     func colour() {
         #expect(TerminalCapabilities.colorEnabled(environment: [:], isTerminal: true, noColorFlag: false))
         #expect(!TerminalCapabilities.colorEnabled(environment: [:], isTerminal: false, noColorFlag: false))
-        #expect(!TerminalCapabilities.colorEnabled(environment: ["NO_COLOR": "1"], isTerminal: true, noColorFlag: false))
+        #expect(
+            !TerminalCapabilities.colorEnabled(environment: ["NO_COLOR": "1"], isTerminal: true, noColorFlag: false))
         #expect(TerminalCapabilities.colorEnabled(environment: ["NO_COLOR": ""], isTerminal: true, noColorFlag: false))
         #expect(!TerminalCapabilities.colorEnabled(environment: ["TERM": "dumb"], isTerminal: true, noColorFlag: false))
         #expect(!TerminalCapabilities.colorEnabled(environment: [:], isTerminal: true, noColorFlag: true))
-        #expect(TerminalCapabilities.colorEnabled(environment: ["FORCE_COLOR": "1"], isTerminal: false, noColorFlag: false))
-        #expect(!TerminalCapabilities.colorEnabled(environment: ["FORCE_COLOR": "0"], isTerminal: false, noColorFlag: false))
-        #expect(!TerminalCapabilities.colorEnabled(environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"], isTerminal: true, noColorFlag: false))
+        #expect(
+            TerminalCapabilities.colorEnabled(environment: ["FORCE_COLOR": "1"], isTerminal: false, noColorFlag: false))
+        #expect(
+            !TerminalCapabilities.colorEnabled(environment: ["FORCE_COLOR": "0"], isTerminal: false, noColorFlag: false)
+        )
+        #expect(
+            !TerminalCapabilities.colorEnabled(
+                environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"], isTerminal: true, noColorFlag: false))
     }
 
     @Test("width comes from an override, then COLUMNS, then 80 off a terminal")
     func width() {
         #expect(TerminalCapabilities.detect(environment: [:], fileDescriptor: -1).width == 80)
         #expect(TerminalCapabilities.detect(environment: ["COLUMNS": "63"], fileDescriptor: -1).width == 63)
-        #expect(TerminalCapabilities.detect(environment: ["COLUMNS": "63"], fileDescriptor: -1, widthOverride: 41).width == 41)
+        #expect(
+            TerminalCapabilities.detect(environment: ["COLUMNS": "63"], fileDescriptor: -1, widthOverride: 41).width
+                == 41)
         #expect(TerminalCapabilities.detect(environment: ["COLUMNS": "junk"], fileDescriptor: -1).width == 80)
     }
 

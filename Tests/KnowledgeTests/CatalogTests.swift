@@ -53,7 +53,8 @@ struct CatalogTests {
 
     @Test("a user directory adds pages, overrides built-in ones and reports broken ones")
     func userDirectory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ipm-content-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ipm-content-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let english = directory.appendingPathComponent("en")
         try FileManager.default.createDirectory(at: english, withIntermediateDirectories: true)

@@ -97,7 +97,9 @@ struct ContentTests {
         }
         for page in catalog.pages(language: .english) {
             for type in page.types {
-                if !declared.contains(type) { Issue.record("\(page.id) documents \(type), which IntegrationPatterns does not declare") }
+                if !declared.contains(type) {
+                    Issue.record("\(page.id) documents \(type), which IntegrationPatterns does not declare")
+                }
             }
         }
     }

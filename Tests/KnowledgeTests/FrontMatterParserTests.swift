@@ -57,7 +57,8 @@ struct FrontMatterParserTests {
             try parser.parse(text, language: .english, file: "page.md")
         } throws: { error in
             guard let error = error as? FrontMatterError else { return false }
-            return error.line == line && error.message.contains(message) && error.description.hasPrefix("page.md:\(line):")
+            return error.line == line && error.message.contains(message)
+                && error.description.hasPrefix("page.md:\(line):")
         }
     }
 }

@@ -42,7 +42,9 @@ struct ScaffoldWriterTests {
         let plan = try ScaffoldWriter.plan(files, in: folder, force: false)
         #expect(plan.allSatisfy { $0.action == .create })
         try ScaffoldWriter.write(files, plan: plan, in: folder)
-        #expect(try String(contentsOf: folder.appendingPathComponent("Sources/App/App.swift"), encoding: .utf8) == "// app v1\n")
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("Sources/App/App.swift"), encoding: .utf8)
+                == "// app v1\n")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)
         #expect(siblings == ["Package"])
     }
@@ -82,14 +84,18 @@ struct ScaffoldWriterTests {
         #expect(actions[ScaffoldAnswers.path] == .update)
         try ScaffoldWriter.write(next, plan: plan, in: folder)
         #expect(try String(contentsOf: handlers, encoding: .utf8) == "// handlers v1, with my code\n")
-        #expect(try String(contentsOf: folder.appendingPathComponent("Sources/App/App.swift"), encoding: .utf8) == "// app v2\n")
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("Sources/App/App.swift"), encoding: .utf8)
+                == "// app v2\n")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Tests/AppTests/New.swift").path))
     }
 
     @Test("a file that cannot be written is an I/O error and leaves no package behind")
     func ioError() throws {
         let folder = try Self.folder()
-        let files = [GeneratedFile(path: "ok.txt", contents: "x"), GeneratedFile(path: "ok.txt/below.txt", contents: "y")]
+        let files = [
+            GeneratedFile(path: "ok.txt", contents: "x"), GeneratedFile(path: "ok.txt/below.txt", contents: "y"),
+        ]
         let plan = try ScaffoldWriter.plan(files, in: folder, force: false)
         #expect(throws: ScaffoldError.self) { try ScaffoldWriter.write(files, plan: plan, in: folder) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path).isEmpty)

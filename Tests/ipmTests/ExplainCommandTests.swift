@@ -75,7 +75,8 @@ struct ExplainCommandTests {
 
         The **dead-letter queue** filled up.
         """.write(to: directory.appendingPathComponent("en/our-oncall.md"), atomically: true, encoding: .utf8)
-        let result = try IPM.run(["explain", "guardia", "--lang", "es"], environment: ["IPM_CONTENT_DIR": directory.path])
+        let result = try IPM.run(
+            ["explain", "guardia", "--lang", "es"], environment: ["IPM_CONTENT_DIR": directory.path])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("The dead-letter queue filled up."))
         #expect(result.standardError.contains("has no Spanish version; showing the English one"))

@@ -18,8 +18,6 @@ final class PseudoTerminal {
     private var buffer = [UInt8]()
     private var consumed = 0  // bytes of `buffer` already matched by `read(until:)`
 
-
-
     /// Starts `ipm arguments…` on a new terminal of `columns` × `rows`.
     init(_ arguments: [String], environment: [String: String], columns: UInt16 = 80, rows: UInt16 = 24) throws {
         let master = c_posix_openpt(O_RDWR | O_NOCTTY)
@@ -92,7 +90,9 @@ final class PseudoTerminal {
                 buffer.append(contentsOf: chunk[0..<count])
             }
         }
-        Issue.record("'\(needle)' never appeared; the terminal shows:\n\(String(output.suffix(600)))", sourceLocation: sourceLocation)
+        Issue.record(
+            "'\(needle)' never appeared; the terminal shows:\n\(String(output.suffix(600)))",
+            sourceLocation: sourceLocation)
         return output
     }
 

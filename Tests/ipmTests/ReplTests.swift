@@ -9,7 +9,8 @@ struct ReplTests {
         return url
     }
 
-    @Test("a whole session on a terminal: tab completion, the wizard with a back, a Spanish phrase, save, Ctrl-C, Ctrl-D")
+    @Test(
+        "a whole session on a terminal: tab completion, the wizard with a back, a Spanish phrase, save, Ctrl-C, Ctrl-D")
     func terminalSession() throws {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -74,7 +75,8 @@ struct ReplTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let saved = directory.appendingPathComponent("design.json").path
-        let script = "design\npush\nback\n\n\ntransient,partial\nstripe\n\n\n\n\nyes\nsave \(saved)\nSincronizar datos\nquit\n"
+        let script =
+            "design\npush\nback\n\n\ntransient,partial\nstripe\n\n\n\n\nyes\nsave \(saved)\nSincronizar datos\nquit\n"
         let result = try IPM.run([], environment: ["FORCE_COLOR": "", "TERM": "xterm"], input: script)
         #expect(result.status == 0)
         #expect(!result.standardOutput.contains("ipm> "))
@@ -96,14 +98,18 @@ struct ReplTests {
 
     @Test("ipm design with every answer runs without a prompt, in every format")
     func designFormats() throws {
-        let flags = ["design", "--kind", "push", "--guarantee", "at-least-once", "--errors", "transient,permanent", "--provider", "stripe"]
+        let flags = [
+            "design", "--kind", "push", "--guarantee", "at-least-once", "--errors", "transient,permanent", "--provider",
+            "stripe",
+        ]
         let text = try IPM.run(flags)
         #expect(text.status == 0)
         #expect(text.standardOutput.hasPrefix("Design card: Stripe"))
         let markdown = try IPM.run(flags + ["--format", "markdown", "--lang", "es"])
         #expect(markdown.standardOutput.hasPrefix("# Ficha de diseño: Stripe"))
         let json = try IPM.run(flags + ["--format", "json"])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         #expect(object["provider"] as? String == "stripe")
         #expect(object["assumed"] as? [String] == ["ordering", "volume", "naturally-idempotent", "can-refetch"])
     }
@@ -116,7 +122,9 @@ struct ReplTests {
         let noInput = try IPM.run(["design", "--no-input", "--provider", "airbnb"])
         #expect(noInput.status == 64)
         #expect(noInput.standardError.contains("--kind, --guarantee, --errors"))
-        let badValue = try IPM.run(["design", "--kind", "puhs", "--guarantee", "at-least-once", "--errors", "transient", "--provider", "stripe"])
+        let badValue = try IPM.run([
+            "design", "--kind", "puhs", "--guarantee", "at-least-once", "--errors", "transient", "--provider", "stripe",
+        ])
         #expect(badValue.status == 64)
         #expect(badValue.standardError.contains("Did you mean 'push'?"))
     }
@@ -126,13 +134,20 @@ struct ReplTests {
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("d.json").path
-        let first = try IPM.run(["design", "--kind", "pull", "--guarantee", "at-least-once", "--errors", "transient", "--provider", "airbnb", "--volume", "high", "--save", path, "--format", "json"])
+        let first = try IPM.run([
+            "design", "--kind", "pull", "--guarantee", "at-least-once", "--errors", "transient", "--provider", "airbnb",
+            "--volume", "high", "--save", path, "--format", "json",
+        ])
         #expect(first.status == 0)
         let replay = try IPM.run(["design", "--answers", path, "--format", "json"])
         #expect(replay.standardOutput == first.standardOutput)
         let checklist = try IPM.run(["checklist", "--design", path, "--format", "json"])
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(checklist.standardOutput.utf8)) as? [[String: Any]])
-        #expect(items.contains { $0["item"] as? String == "Signature verification on webhooks" && $0["applies"] as? Bool == false })
+        let items = try #require(
+            try JSONSerialization.jsonObject(with: Data(checklist.standardOutput.utf8)) as? [[String: Any]])
+        #expect(
+            items.contains {
+                $0["item"] as? String == "Signature verification on webhooks" && $0["applies"] as? Bool == false
+            })
         #expect(items.contains { $0["item"] as? String == "Health dashboard" && $0["applies"] as? Bool == true })
         try Data("{\"format\": 1, \"answers\": {\"kind\": \"sideways\"}}".utf8).write(to: URL(fileURLWithPath: path))
         let broken = try IPM.run(["design", "--answers", path])

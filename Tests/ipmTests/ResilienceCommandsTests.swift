@@ -32,12 +32,15 @@ struct ResilienceCommandsTests {
     ]
 
     func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ipm-dlq-\(UInt64.random(in: 0...UInt64.max))")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ipm-dlq-\(UInt64.random(in: 0...UInt64.max))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    @Test("simulate backoff --json reproduces the article: exponential far slower than jitter, full jitter fewest calls, no write lost")
+    @Test(
+        "simulate backoff --json reproduces the article: exponential far slower than jitter, full jitter fewest calls, no write lost"
+    )
     func simulateJSON() throws {
         let result = try IPM.run(["simulate", "backoff", "--clients", "30", "--runs", "20", "--json"])
         #expect(result.status == 0)
@@ -52,12 +55,16 @@ struct ResilienceCommandsTests {
         #expect(output.strategies.allSatisfy { $0.name == "full" || byName["full"]!.calls < $0.calls })
         #expect(output.strategies.allSatisfy { $0.successful_writes == 30 * 20 })
         // Same seed, same numbers.
-        #expect(try IPM.run(["simulate", "backoff", "--clients", "30", "--runs", "20", "--json"]).standardOutput == result.standardOutput)
+        #expect(
+            try IPM.run(["simulate", "backoff", "--clients", "30", "--runs", "20", "--json"]).standardOutput
+                == result.standardOutput)
     }
 
     @Test("simulate backoff prints a table; bad options are usage errors")
     func simulateText() throws {
-        let result = try IPM.run(["simulate", "backoff", "--clients", "10", "--runs", "5", "--strategies", "full,exponential"])
+        let result = try IPM.run([
+            "simulate", "backoff", "--clients", "10", "--runs", "5", "--strategies", "full,exponential",
+        ])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("10 clients, 5 runs per strategy, base 5 ms, cap 2000 ms, seed 42"))
         #expect(result.standardOutput.contains("\nfull "))
@@ -94,7 +101,8 @@ struct ResilienceCommandsTests {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = directory.appendingPathComponent("queue.sqlite").path
-        let imported = try IPM.run(["dlq", "import", "-", "--db", database], input: Self.lines.joined(separator: "\n") + "\n")
+        let imported = try IPM.run(
+            ["dlq", "import", "-", "--db", database], input: Self.lines.joined(separator: "\n") + "\n")
         #expect(imported.status == 0)
         #expect(imported.standardOutput == "Imported 2 dead letters into \(database).\n")
 
@@ -105,8 +113,12 @@ struct ResilienceCommandsTests {
         #expect(letters[0].payload == #"{"id":"evt_1"}"#)
         #expect(letters[1].payload == nil && letters[1].payload_base64 == "/wA=")
         let text = try IPM.run(["dlq", "list", "--db", database])
-        #expect(text.standardOutput.hasPrefix("ID  SOURCE          KEY    REASON             ATTEMPTS  LAST FAILURE          ERROR\n"))
-        #expect(text.standardOutput.contains("1   webhook:stripe  evt_1  permanent_failure  1         2024-05-01T10:00:00Z  HTTP 422\n"))
+        #expect(
+            text.standardOutput.hasPrefix(
+                "ID  SOURCE          KEY    REASON             ATTEMPTS  LAST FAILURE          ERROR\n"))
+        #expect(
+            text.standardOutput.contains(
+                "1   webhook:stripe  evt_1  permanent_failure  1         2024-05-01T10:00:00Z  HTTP 422\n"))
 
         let show = try IPM.run(["dlq", "show", "1", "--db", database])
         #expect(show.status == 0)
@@ -130,7 +142,9 @@ struct ResilienceCommandsTests {
         #expect(try IPM.run(["dlq", "show", "3", "--db", database]).status == 0)
     }
 
-    @Test("dlq rejects bad input without writing anything: malformed lines, bad ids, purge without a scope, a non-database file")
+    @Test(
+        "dlq rejects bad input without writing anything: malformed lines, bad ids, purge without a scope, a non-database file"
+    )
     func badInput() throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

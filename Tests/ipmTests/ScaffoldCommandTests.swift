@@ -3,10 +3,13 @@ import Testing
 
 @Suite("ipm scaffold")
 struct ScaffoldCommandTests {
-    static let stripe = ["--kind", "push", "--guarantee", "at-least-once", "--errors", "transient,permanent", "--provider", "stripe"]
+    static let stripe = [
+        "--kind", "push", "--guarantee", "at-least-once", "--errors", "transient,permanent", "--provider", "stripe",
+    ]
 
     /// The checkout these tests run in: the dependency of generated packages.
-    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
+    static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized.path
 
     static func folder() throws -> URL {
         let parent = FileManager.default.temporaryDirectory.appendingPathComponent("ipm-scaffold-\(UUID().uuidString)")
@@ -30,14 +33,19 @@ struct ScaffoldCommandTests {
     @Test("writes a package for a design given by flags, and says what to run next")
     func create() throws {
         let out = try Self.folder().appendingPathComponent("pay")
-        let result = try IPM.run(["scaffold"] + Self.stripe + ["--name", "Stripe Payments", "--out", out.path, "--package-path", Self.checkout])
+        let result = try IPM.run(
+            ["scaffold"] + Self.stripe + [
+                "--name", "Stripe Payments", "--out", out.path, "--package-path", Self.checkout,
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Package StripePayments"))
         #expect(result.standardOutput.contains("create  Sources/StripePayments/WebhookEndpoint.swift"))
         #expect(result.standardOutput.contains("swift build && swift test"))
         let manifest = try String(contentsOf: out.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest.contains(".package(path: \"\(Self.checkout)\")"))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("Tests/StripePaymentsTests/WebhookEndpointTests.swift").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("Tests/StripePaymentsTests/WebhookEndpointTests.swift").path))
     }
 
     @Test("a saved design gives the same package as its flags")
@@ -45,14 +53,23 @@ struct ScaffoldCommandTests {
         let folder = try Self.folder()
         let design = folder.appendingPathComponent("design.json").path
         #expect(try IPM.run(["design"] + Self.stripe + ["--save", design, "--format", "json"]).status == 0)
-        let byFile = try IPM.run(["scaffold", "--design", design, "--out", folder.appendingPathComponent("a").path, "--package-path", Self.checkout, "--dry-run", "--format", "json"])
-        let byFlags = try IPM.run(["scaffold"] + Self.stripe + ["--out", folder.appendingPathComponent("a").path, "--package-path", Self.checkout, "--dry-run", "--format", "json"])
+        let byFile = try IPM.run([
+            "scaffold", "--design", design, "--out", folder.appendingPathComponent("a").path, "--package-path",
+            Self.checkout, "--dry-run", "--format", "json",
+        ])
+        let byFlags = try IPM.run(
+            ["scaffold"] + Self.stripe + [
+                "--out", folder.appendingPathComponent("a").path, "--package-path", Self.checkout, "--dry-run",
+                "--format", "json",
+            ])
         #expect(byFile.status == 0 && byFlags.status == 0, "\(byFile.standardError)\(byFlags.standardError)")
         #expect(byFile.standardOutput == byFlags.standardOutput)
         let report = try JSONDecoder().decode(Report.self, from: Data(byFile.standardOutput.utf8))
         #expect(report.dry_run && report.name == "A")
         #expect(report.files.allSatisfy { $0.action == "create" })
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path), "--dry-run writes nothing")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path), "--dry-run writes nothing"
+        )
     }
 
     @Test("a folder with files is refused (64) and left as it was; --force keeps the files you changed")
@@ -71,7 +88,9 @@ struct ScaffoldCommandTests {
         #expect(try String(contentsOf: handlers, encoding: .utf8) == mine)
 
         // Regenerating from the recorded answers with one answer changed.
-        let forced = try IPM.run(["scaffold", "--out", out.path, "--force", "--errors", "transient,permanent,partial", "--format", "json"])
+        let forced = try IPM.run([
+            "scaffold", "--out", out.path, "--force", "--errors", "transient,permanent,partial", "--format", "json",
+        ])
         #expect(forced.status == 0, "\(forced.standardError)")
         let report = try JSONDecoder().decode(Report.self, from: Data(forced.standardOutput.utf8))
         let actions = Dictionary(uniqueKeysWithValues: report.files.map { ($0.path, $0.action) })
@@ -82,14 +101,16 @@ struct ScaffoldCommandTests {
         #expect(try String(contentsOf: handlers, encoding: .utf8) == mine)
     }
 
-    @Test("usage errors name the problem", arguments: [
-        (["--kind", "push"], "--guarantee"),
-        (stripe + ["--package-path", "/nonexistent/ipm"], "'--package-path'"),
-        (stripe + ["--package-path", "/tmp", "--package-url", "https://example.com/ipm.git"], "not both"),
-        (stripe + ["--from", "1.0.0"], "--package-url"),
-        (stripe + ["--package-url", "https://example.com/ipm.git", "--from", "one"], "'--from'"),
-        (stripe + ["--provider", "strype"], "Did you mean 'stripe'"),
-    ])
+    @Test(
+        "usage errors name the problem",
+        arguments: [
+            (["--kind", "push"], "--guarantee"),
+            (stripe + ["--package-path", "/nonexistent/ipm"], "'--package-path'"),
+            (stripe + ["--package-path", "/tmp", "--package-url", "https://example.com/ipm.git"], "not both"),
+            (stripe + ["--from", "1.0.0"], "--package-url"),
+            (stripe + ["--package-url", "https://example.com/ipm.git", "--from", "one"], "'--from'"),
+            (stripe + ["--provider", "strype"], "Did you mean 'stripe'"),
+        ])
     func usage(arguments: [String], mention: String) throws {
         let result = try IPM.run(["scaffold", "--dry-run"] + arguments)
         #expect(result.status == 64)

@@ -26,7 +26,8 @@ public struct DesignCard: Sendable {
         let provider = name(.provider, answers.provider?.rawValue ?? "generic-http")
         let errors = (answers.errors ?? []).map { name(.errors, $0.rawValue) }.joined(separator: ", ")
         var text = "# \(es ? "Ficha de diseño" : "Design card"): \(provider) · \(kind) · \(guarantee)\n\n"
-        text += "\(es ? "Diseño" : "Design") `\(design.id)`. \(es ? "Errores contemplados" : "Errors planned for"): \(errors.isEmpty ? "—" : errors).\n"
+        text +=
+            "\(es ? "Diseño" : "Design") `\(design.id)`. \(es ? "Errores contemplados" : "Errors planned for"): \(errors.isEmpty ? "—" : errors).\n"
         var followUps: [String] = []
         for question in [Question.ID.ordering, .volume, .naturallyIdempotent, .canRefetch] {
             guard let value = answers.choices(for: question)?.first, answers.applies(question) else { continue }
@@ -37,23 +38,28 @@ public struct DesignCard: Sendable {
         if !followUps.isEmpty { text += followUps.joined(separator: "; ") + ".\n" }
         if let seconds = design.deduplicationSeconds {
             let hours = seconds / 3600
-            text += es
+            text +=
+                es
                 ? "Ventana de deduplicación: \(hours) h (el horizonte de reintentos del proveedor).\n"
                 : "Deduplication window: \(hours) h (the provider's retry horizon).\n"
         }
         if !design.warnings.isEmpty {
             text += "\n## \(es ? "Avisos" : "Warnings")\n\n"
-            for warning in design.warnings { text += "> **\(es ? "Aviso" : "Warning"):** \(warning.text(language))\n>\n" }
+            for warning in design.warnings {
+                text += "> **\(es ? "Aviso" : "Warning"):** \(warning.text(language))\n>\n"
+            }
             text.removeLast(2)
         }
         text += "\n## \(es ? "Componentes" : "Components")\n\n"
         for (index, component) in design.components.enumerated() {
             text += "\(index + 1). **\(component.id.rawValue)** — \(component.why(language)) "
-            text += "*\(es ? "En ipm" : "In ipm"):* `\(component.implementation)`; *\(es ? "lee" : "read")* `ipm explain \(component.topic)`.\n"
+            text +=
+                "*\(es ? "En ipm" : "In ipm"):* `\(component.implementation)`; *\(es ? "lee" : "read")* `ipm explain \(component.topic)`.\n"
         }
         let quirks = ProviderProfile.of(answers.provider ?? .genericHTTP).quirks
         if !quirks.isEmpty {
-            text += "\n## \(es ? "Lo que conviene saber de" : "What to know about") \(ProviderProfile.of(answers.provider ?? .genericHTTP).name)\n\n"
+            text +=
+                "\n## \(es ? "Lo que conviene saber de" : "What to know about") \(ProviderProfile.of(answers.provider ?? .genericHTTP).name)\n\n"
             for quirk in quirks { text += "- \(quirk(language))\n" }
         }
         text += "\n## \(es ? "Checklist para este diseño" : "Checklist for this design")\n"
@@ -88,13 +94,15 @@ public struct DesignCard: Sendable {
         var steps = ["ipm design \(flags) --save design.json", "ipm scaffold --design design.json"]
         let answers = design.answers
         if answers.kind != .pull, let scheme = ProviderProfile.of(answers.provider ?? .other).signatureScheme {
-            steps.append("ipm webhook sign --scheme \(scheme) --secret-env WEBHOOK_SECRET --body-file event.json --format curl")
+            steps.append(
+                "ipm webhook sign --scheme \(scheme) --secret-env WEBHOOK_SECRET --body-file event.json --format curl")
         }
         if ProviderProfile.of(answers.provider ?? .other).isICalFeed {
             steps.append("ipm ical parse feed.ics")
         }
         if answers.kind != .pull {
-            steps.append("ipm simulate webhook --events 1000 --guarantee \(answers.guarantee?.rawValue ?? "at-least-once")")
+            steps.append(
+                "ipm simulate webhook --events 1000 --guarantee \(answers.guarantee?.rawValue ?? "at-least-once")")
         }
         if (answers.errors ?? []).contains(.transient) { steps.append("ipm simulate backoff") }
         if answers.provider == .stripe { steps.append("ipm explain stripe-integration") }
@@ -125,10 +133,12 @@ public struct DesignCard: Sendable {
             assumed: design.assumed.map(\.rawValue),
             deduplicationSeconds: design.deduplicationSeconds,
             components: design.components.map {
-                JSONCard.ComponentEntry(id: $0.id.rawValue, why: $0.why(language), implementation: $0.implementation, topic: $0.topic)
+                JSONCard.ComponentEntry(
+                    id: $0.id.rawValue, why: $0.why(language), implementation: $0.implementation, topic: $0.topic)
             },
             checklist: design.checklist.map {
-                JSONCard.ChecklistItem(group: $0.group.rawValue, item: $0.item(language), applies: $0.applies, reason: $0.reason(language))
+                JSONCard.ChecklistItem(
+                    group: $0.group.rawValue, item: $0.item(language), applies: $0.applies, reason: $0.reason(language))
             },
             warnings: design.warnings.map { $0.text(language) })
     }

@@ -30,14 +30,17 @@ public struct ProviderProfile: Sendable, Hashable {
             return ProviderProfile(
                 provider: .stripe, name: "Stripe", supports: [.push, .pull], usual: .push, signatureScheme: "stripe",
                 retryHorizonSeconds: 3 * 86_400, retriesAutomatically: true, ordered: false,
-                eventID: Text("the event's `id` (evt_…) in the JSON body", "el `id` del evento (evt_…) en el cuerpo JSON"),
+                eventID: Text(
+                    "the event's `id` (evt_…) in the JSON body", "el `id` del evento (evt_…) en el cuerpo JSON"),
                 quirks: [
                     Text(
                         "Live mode retries a failed delivery for up to three days with exponential backoff; test mode three times over a few hours.",
-                        "En modo live reintenta una entrega fallida hasta tres días con backoff exponencial; en modo test, tres veces en unas horas."),
+                        "En modo live reintenta una entrega fallida hasta tres días con backoff exponencial; en modo test, tres veces en unas horas."
+                    ),
                     Text(
                         "Events arrive in any order (a subscription's created, invoice.paid and charge events race): fetch the object when order matters.",
-                        "Los eventos llegan en cualquier orden (created, invoice.paid y los cargos de una suscripción compiten): consulta el objeto cuando el orden importa."),
+                        "Los eventos llegan en cualquier orden (created, invoice.paid y los cargos de una suscripción compiten): consulta el objeto cuando el orden importa."
+                    ),
                     Text(
                         "The same event may be delivered more than once: log processed event ids.",
                         "El mismo evento puede llegar más de una vez: registra los ids procesados."),
@@ -62,14 +65,17 @@ public struct ProviderProfile: Sendable, Hashable {
             return ProviderProfile(
                 provider: .shopify, name: "Shopify", supports: [.push, .pull], usual: .push, signatureScheme: "shopify",
                 retryHorizonSeconds: 4 * 3600, retriesAutomatically: true, ordered: false,
-                eventID: Text("the X-Shopify-Webhook-Id header (the same on every retry)", "la cabecera X-Shopify-Webhook-Id (igual en cada reintento)"),
+                eventID: Text(
+                    "the X-Shopify-Webhook-Id header (the same on every retry)",
+                    "la cabecera X-Shopify-Webhook-Id (igual en cada reintento)"),
                 quirks: [
                     Text(
                         "8 retries over 4 hours, the original payload re-sent (shopify.dev changelog, 2024-09-10).",
                         "8 reintentos en 4 horas, con el payload original (changelog de shopify.dev, 2024-09-10)."),
                     Text(
                         "Reported: a 1 s connect / 5 s total timeout, and subscriptions deleted after repeated failures — check before relying on it.",
-                        "Se ha informado de un timeout de 1 s de conexión / 5 s en total y de suscripciones borradas tras fallos repetidos: compruébalo antes de confiar en ello."),
+                        "Se ha informado de un timeout de 1 s de conexión / 5 s en total y de suscripciones borradas tras fallos repetidos: compruébalo antes de confiar en ello."
+                    ),
                 ])
         case .standardWebhooks:
             return ProviderProfile(
@@ -79,7 +85,8 @@ public struct ProviderProfile: Sendable, Hashable {
                 quirks: [
                     Text(
                         "The spec's example schedule retries for 75 h 35 min; 410 Gone disables the endpoint; 429, 502 and 504 slow the sender down.",
-                        "El calendario de ejemplo de la especificación reintenta durante 75 h 35 min; 410 Gone desactiva el endpoint; 429, 502 y 504 frenan al emisor."),
+                        "El calendario de ejemplo de la especificación reintenta durante 75 h 35 min; 410 Gone desactiva el endpoint; 429, 502 y 504 frenan al emisor."
+                    ),
                     Text(
                         "The whsec_ secret is base64 after its prefix: decode it (unpadded is fine).",
                         "El secreto whsec_ es base64 tras su prefijo: decodifícalo (sin relleno también vale)."),
@@ -92,23 +99,29 @@ public struct ProviderProfile: Sendable, Hashable {
                 quirks: [
                     Text(
                         "An iCal feed is availability only: no status, no rates, no DTSTAMP; a cancellation is an event that disappears.",
-                        "Un feed iCal es solo disponibilidad: sin estado, sin tarifas, sin DTSTAMP; una cancelación es un evento que desaparece."),
+                        "Un feed iCal es solo disponibilidad: sin estado, sin tarifas, sin DTSTAMP; una cancelación es un evento que desaparece."
+                    ),
                     Text(
                         "Descriptions carry personal data (reservation code, last 4 phone digits): mask it in logs.",
-                        "Las descripciones llevan datos personales (código de reserva, 4 últimos dígitos del teléfono): enmascáralos en los logs."),
+                        "Las descripciones llevan datos personales (código de reserva, 4 últimos dígitos del teléfono): enmascáralos en los logs."
+                    ),
                     Text(
                         "Vendors report Airbnb importing other calendars every 2–3 hours: the double-booking window is the slowest poll.",
-                        "Los proveedores informan de que Airbnb importa otros calendarios cada 2–3 horas: la ventana de doble reserva es el sondeo más lento."),
+                        "Los proveedores informan de que Airbnb importa otros calendarios cada 2–3 horas: la ventana de doble reserva es el sondeo más lento."
+                    ),
                 ])
         case .booking:
             return ProviderProfile(
                 provider: .booking, name: "Booking.com (iCal)", supports: [.pull], usual: .pull, signatureScheme: nil,
                 retryHorizonSeconds: nil, retriesAutomatically: nil, ordered: nil,
-                eventID: Text("the UID, reported to change between fetches: match by checkout date too", "el UID, que según algunos cambia entre descargas: empareja también por fecha de salida"),
+                eventID: Text(
+                    "the UID, reported to change between fetches: match by checkout date too",
+                    "el UID, que según algunos cambia entre descargas: empareja también por fecha de salida"),
                 quirks: [
                     Text(
                         "Every occupied or closed night is 'CLOSED - Not available': reservations and manual blocks cannot be told apart.",
-                        "Toda noche ocupada o cerrada es 'CLOSED - Not available': no se distinguen reservas de bloqueos manuales."),
+                        "Toda noche ocupada o cerrada es 'CLOSED - Not available': no se distinguen reservas de bloqueos manuales."
+                    ),
                     Text(
                         "Some exports use bare LF line ends.", "Algunas exportaciones usan saltos de línea LF sin CR."),
                 ])
@@ -120,16 +133,19 @@ public struct ProviderProfile: Sendable, Hashable {
                 quirks: [
                     Text(
                         "Some exports use DURATION instead of DTEND, and localized summaries ('Réservée - Melanie').",
-                        "Algunas exportaciones usan DURATION en lugar de DTEND y resúmenes traducidos ('Réservée - Melanie')."),
+                        "Algunas exportaciones usan DURATION en lugar de DTEND y resúmenes traducidos ('Réservée - Melanie')."
+                    )
                 ])
         case .genericHTTP:
             return ProviderProfile(
-                provider: .genericHTTP, name: "a generic HTTP API", supports: [.push, .pull, .bidirectional], usual: nil,
+                provider: .genericHTTP, name: "a generic HTTP API", supports: [.push, .pull, .bidirectional],
+                usual: nil,
                 signatureScheme: nil, retryHorizonSeconds: nil, retriesAutomatically: nil, ordered: nil, eventID: nil,
                 quirks: [
                     Text(
                         "Ask for its signature scheme, retry schedule and event ids: they size the design.",
-                        "Pregunta por su esquema de firma, su calendario de reintentos y sus ids de evento: dimensionan el diseño."),
+                        "Pregunta por su esquema de firma, su calendario de reintentos y sus ids de evento: dimensionan el diseño."
+                    )
                 ])
         case .other:
             return ProviderProfile(

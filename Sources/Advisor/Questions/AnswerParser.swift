@@ -5,7 +5,8 @@ internal import Knowledge
 public enum AnswerParser {
     /// The choice ids `text` selects, in the question's order, or an error with suggestions.
     public static func parse(_ text: String, for question: Question) -> Result<[String], AnswerError> {
-        let parts = question.allowsMultiple
+        let parts =
+            question.allowsMultiple
             ? text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "+" }).map(String.init)
             : [text]
         var selected: [String] = []
@@ -38,7 +39,9 @@ public enum AnswerParser {
         }
         // A name's first word is enough when it is unambiguous ("push", "transitorios").
         let byFirstWord = question.choices.filter { choice in
-            [choice.name.en, choice.name.es].contains { $0.foldedForMatching.split(separator: " ").first.map(String.init) == folded }
+            [choice.name.en, choice.name.es].contains {
+                $0.foldedForMatching.split(separator: " ").first.map(String.init) == folded
+            }
         }
         return byFirstWord.count == 1 ? byFirstWord[0].id : nil
     }

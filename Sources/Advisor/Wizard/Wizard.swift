@@ -89,7 +89,10 @@ public struct Wizard: Sendable {
             if case .asking(let question) = phase {
                 return .note(explanation(question), screen: screen)
             }
-            return .note(es ? "Escribe `sí` para crear el diseño, o el número de un paso para cambiarlo." : "Type `yes` to create the design, or a step number to change it.", screen: screen)
+            return .note(
+                es
+                    ? "Escribe `sí` para crear el diseño, o el número de un paso para cambiarlo."
+                    : "Type `yes` to create the design, or a step number to change it.", screen: screen)
         default:
             break
         }
@@ -113,7 +116,8 @@ public struct Wizard: Sendable {
             case .success(let parsed):
                 ids = parsed
             case .failure(let error):
-                var text = es ? "«\(error.input)» no es una respuesta válida." : "'\(error.input)' is not one of the answers."
+                var text =
+                    es ? "«\(error.input)» no es una respuesta válida." : "'\(error.input)' is not one of the answers."
                 if !error.suggestions.isEmpty {
                     let names = error.suggestions.map { "`\($0)`" }.joined(separator: es ? " o " : " or ")
                     text += es ? " ¿Quisiste decir \(names)?" : " Did you mean \(names)?"
@@ -137,7 +141,10 @@ public struct Wizard: Sendable {
             phase = .asking(reviewed[number - 1])
             return .screen(screen)
         }
-        return .note(es ? "Escribe `sí` para crear el diseño, el número de un paso para cambiarlo, o `back`." : "Type `yes` to create the design, a step number to change it, or `back`.", screen: screen)
+        return .note(
+            es
+                ? "Escribe `sí` para crear el diseño, el número de un paso para cambiarlo, o `back`."
+                : "Type `yes` to create the design, a step number to change it, or `back`.", screen: screen)
     }
 
     private mutating func goBack() -> Response {
@@ -176,16 +183,19 @@ public struct Wizard: Sendable {
         let question = QuestionCatalog.question(id)
         let plan = self.plan
         let position = (plan.firstIndex(of: id) ?? 0) + 1
-        var text = "**\(es ? "Paso" : "Step") \(position) \(es ? "de" : "of") \(plan.count) — \(question.title(language))**\n\n"
+        var text =
+            "**\(es ? "Paso" : "Step") \(position) \(es ? "de" : "of") \(plan.count) — \(question.title(language))**\n\n"
         text += question.prompt(language) + "\n\n"
         let current = answers.choices(for: id) ?? answers.defaultChoices(for: id)
         for (index, choice) in question.choices.enumerated() {
             text += "\(index + 1). **\(choice.name(language))** (`\(choice.id)`) — \(choice.summary(language))\n"
         }
         let defaults = current.compactMap { id in question.choices.firstIndex { $0.id == id }.map { String($0 + 1) } }
-        text += "\n" + (es
-            ? "Responde con un número, un id o un nombre [\(defaults.joined(separator: ","))]. `?` explica las opciones; `back` vuelve; `status` muestra lo elegido."
-            : "Answer with a number, an id or a name [\(defaults.joined(separator: ","))]. `?` explains the options; `back` goes back; `status` shows what you chose.")
+        text +=
+            "\n"
+            + (es
+                ? "Responde con un número, un id o un nombre [\(defaults.joined(separator: ","))]. `?` explica las opciones; `back` vuelve; `status` muestra lo elegido."
+                : "Answer with a number, an id or a name [\(defaults.joined(separator: ","))]. `?` explains the options; `back` goes back; `status` shows what you chose.")
         if question.allowsMultiple { text += es ? " Varias, separadas por comas." : " Several, comma-separated." }
         return text + "\n"
     }
@@ -197,12 +207,15 @@ public struct Wizard: Sendable {
         var text = "**\(es ? "Revisión" : "Review")**\n\n"
         for (index, id) in reviewed.enumerated() {
             let question = QuestionCatalog.question(id)
-            let value = (answers.choices(for: id) ?? []).compactMap { question.choice(id: $0)?.name(language) }.joined(separator: ", ")
+            let value = (answers.choices(for: id) ?? []).compactMap { question.choice(id: $0)?.name(language) }.joined(
+                separator: ", ")
             text += "\(index + 1). \(question.title(language)): **\(value)**\n"
         }
-        text += "\n" + (es
-            ? "Escribe `sí` (o Intro) para crear el diseño, el número de un paso para cambiarlo, o `back`."
-            : "Type `yes` (or Enter) to create the design, a step number to change it, or `back`.")
+        text +=
+            "\n"
+            + (es
+                ? "Escribe `sí` (o Intro) para crear el diseño, el número de un paso para cambiarlo, o `back`."
+                : "Type `yes` (or Enter) to create the design, a step number to change it, or `back`.")
         return text + "\n"
     }
 
@@ -211,14 +224,17 @@ public struct Wizard: Sendable {
         for id in Question.ID.allCases where answers.applies(id) {
             let question = QuestionCatalog.question(id)
             let value = (answers.choices(for: id) ?? []).compactMap { question.choice(id: $0)?.name(language) }
-            lines.append("- \(question.title(language)): \(value.isEmpty ? (es ? "(sin responder)" : "(not answered)") : value.joined(separator: ", "))")
+            lines.append(
+                "- \(question.title(language)): \(value.isEmpty ? (es ? "(sin responder)" : "(not answered)") : value.joined(separator: ", "))"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func explanation(_ id: Question.ID) -> String {
         let question = QuestionCatalog.question(id)
-        return question.explanation(language) + "\n\n" + (es ? "Más en" : "More in") + " `ipm explain \(question.topic)`.\n"
+        return question.explanation(language) + "\n\n" + (es ? "Más en" : "More in")
+            + " `ipm explain \(question.topic)`.\n"
     }
 }
 

@@ -120,9 +120,13 @@ struct BlockLayout {
         case "code":
             spans.append(Span(node.literal, style.merged(with: Theme.code)))
         case "emph":
-            for child in node.children { appendInline(child, style: style.merged(with: TextStyle(italic: true)), to: &spans) }
+            for child in node.children {
+                appendInline(child, style: style.merged(with: TextStyle(italic: true)), to: &spans)
+            }
         case "strong":
-            for child in node.children { appendInline(child, style: style.merged(with: TextStyle(bold: true)), to: &spans) }
+            for child in node.children {
+                appendInline(child, style: style.merged(with: TextStyle(bold: true)), to: &spans)
+            }
         case "strikethrough":
             if !options.colors { spans.append(Span("~", style)) }
             for child in node.children {

@@ -166,9 +166,10 @@ struct SyntaxHighlighter {
             }
             if character.isNumber && (index == 0 || !isWordCharacter(characters[index - 1])) {
                 var text = ""
-                while index < characters.count && (characters[index].isNumber || characters[index] == "."
-                    || characters[index] == "_" || characters[index].isHexDigit && text.hasPrefix("0x")
-                    || characters[index] == "x" && text == "0")
+                while index < characters.count
+                    && (characters[index].isNumber || characters[index] == "."
+                        || characters[index] == "_" || characters[index].isHexDigit && text.hasPrefix("0x")
+                        || characters[index] == "x" && text == "0")
                 {
                     text.append(characters[index])
                     index += 1

@@ -79,7 +79,8 @@ struct TableLayout {
                 for column in 0..<columnCount {
                     let content = lineIndex < row[column].count ? row[column][lineIndex] : StyledLine()
                     line.append(Span(" "))
-                    line.append(contentsOf: aligned(content, width: widths[column], alignment: alignment(alignments, column)))
+                    line.append(
+                        contentsOf: aligned(content, width: widths[column], alignment: alignment(alignments, column)))
                     line.append(Span(" "))
                     line.append(Span("│", Theme.border))
                 }

@@ -17,9 +17,10 @@ enum Base64 {
     /// Writes the padded encoding of `bytes` into `output` (at least 4/3 as long, plus one) and returns
     /// its length.
     static func encode(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int {
-        Int(EVP_EncodeBlock(
-            output.baseAddress!.assumingMemoryBound(to: UInt8.self),
-            bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(bytes.count)))
+        Int(
+            EVP_EncodeBlock(
+                output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(bytes.count)))
     }
 
     /// The bytes of a base64 text, padded or not; `nil` when it is not base64.
@@ -33,7 +34,8 @@ enum Base64 {
             // EVP_DecodeBlock skips whitespace and does not reject misplaced padding: check the alphabet first.
             var index = 0
             for byte in text {
-                let isAlphabet = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                let isAlphabet =
+                    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                     || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2F
                 let isPadding = byte == 0x3D && index >= count - 2
                 guard isAlphabet || isPadding else { return nil }

@@ -15,7 +15,8 @@ public struct Alert: Sendable, Hashable, Codable {
     public var details: [String: String]
 
     /// Creates an alert.
-    public init(severity: Severity, channel: String = "integrations", message: String, details: [String: String] = [:]) {
+    public init(severity: Severity, channel: String = "integrations", message: String, details: [String: String] = [:])
+    {
         self.severity = severity
         self.channel = channel
         self.message = message

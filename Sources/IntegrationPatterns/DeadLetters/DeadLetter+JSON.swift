@@ -102,15 +102,21 @@ extension DeadLetter {
     public init(record: JSONRecord) throws {
         guard let payload = Data(base64Encoded: Self.padded(record.payloadBase64)) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [JSONRecord.CodingKeys.payloadBase64], debugDescription: "payload_base64 is not base64"))
+                .init(
+                    codingPath: [JSONRecord.CodingKeys.payloadBase64], debugDescription: "payload_base64 is not base64")
+            )
         }
         guard let first = JSONRecord.parse(record.firstFailedAt) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [JSONRecord.CodingKeys.firstFailedAt], debugDescription: "first_failed_at is not an ISO 8601 date"))
+                .init(
+                    codingPath: [JSONRecord.CodingKeys.firstFailedAt],
+                    debugDescription: "first_failed_at is not an ISO 8601 date"))
         }
         guard let last = JSONRecord.parse(record.lastFailedAt) else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [JSONRecord.CodingKeys.lastFailedAt], debugDescription: "last_failed_at is not an ISO 8601 date"))
+                .init(
+                    codingPath: [JSONRecord.CodingKeys.lastFailedAt],
+                    debugDescription: "last_failed_at is not an ISO 8601 date"))
         }
         self.init(
             id: record.id, source: record.source, key: record.key, payload: Array(payload), headers: record.headers,

@@ -19,7 +19,8 @@ public actor InMemoryDeadLetterQueue: RedrivableDeadLetterQueue {
     public func enqueue(_ letter: DeadLetter) async throws -> Int64 {
         let startsGroup = !letters.values.contains { $0.source == letter.source && $0.reason == letter.reason }
         let id: Int64
-        if let key = letter.key, var existing = letters.values.first(where: { $0.source == letter.source && $0.key == key }),
+        if let key = letter.key,
+            var existing = letters.values.first(where: { $0.source == letter.source && $0.key == key }),
             let existingID = existing.id
         {
             existing.attempts += letter.attempts

@@ -66,9 +66,10 @@ public final class SQLiteDeadLetterQueue: RedrivableDeadLetterQueue {
     public func enqueue(_ letter: DeadLetter) async throws -> Int64 {
         let headers = String(decoding: try JSONEncoder().encode(letter.headers), as: UTF8.self)
         let (id, startsGroup) = try database.transaction { connection -> (Int64, Bool) in
-            let groupSize = try connection.queryFirst(
-                "SELECT count(*) AS n FROM \(Self.table) WHERE source = ?1 AND reason = ?2",
-                [.text(letter.source), .text(letter.reason)])?["n"].integer ?? 0
+            let groupSize =
+                try connection.queryFirst(
+                    "SELECT count(*) AS n FROM \(Self.table) WHERE source = ?1 AND reason = ?2",
+                    [.text(letter.source), .text(letter.reason)])?["n"].integer ?? 0
             if let key = letter.key,
                 let existing = try connection.queryFirst(
                     "SELECT id FROM \(Self.table) WHERE source = ?1 AND key = ?2", [.text(letter.source), .text(key)])?[
@@ -103,7 +104,9 @@ public final class SQLiteDeadLetterQueue: RedrivableDeadLetterQueue {
             return (connection.lastInsertRowID, groupSize == 0)
         }
         if startsGroup, let alerts {
-            var details = ["id": String(id), "source": letter.source, "reason": letter.reason, "attempts": String(letter.attempts)]
+            var details = [
+                "id": String(id), "source": letter.source, "reason": letter.reason, "attempts": String(letter.attempts),
+            ]
             if let key = letter.key { details["key"] = key }
             await alerts.send(
                 Alert(

@@ -20,7 +20,8 @@ public final class SQLiteIdempotencyStore: IdempotencyStore {
     /// - Parameters:
     ///   - retention: How long completed keys are kept: at least the sender's retry horizon
     ///     (`WebhookScheme.retryHorizon`); default 3 days.
-    public init(database: SQLiteDatabase, retention: Duration = .seconds(3 * 86_400), clock: WallClock = .system) throws {
+    public init(database: SQLiteDatabase, retention: Duration = .seconds(3 * 86_400), clock: WallClock = .system) throws
+    {
         self.database = database
         self.retention = retention
         self.clock = clock
@@ -46,7 +47,8 @@ public final class SQLiteIdempotencyStore: IdempotencyStore {
         path: String, retention: Duration = .seconds(3 * 86_400), clock: WallClock = .system,
         busyTimeout: Duration = .seconds(5)
     ) throws {
-        try self.init(database: SQLiteDatabase(path: path, busyTimeout: busyTimeout), retention: retention, clock: clock)
+        try self.init(
+            database: SQLiteDatabase(path: path, busyTimeout: busyTimeout), retention: retention, clock: clock)
     }
 
     private static let claimSQL = """
@@ -72,7 +74,8 @@ public final class SQLiteIdempotencyStore: IdempotencyStore {
             let token = tokens.next()
             let outcome: IdempotencyClaim? = try database.write { connection in
                 let won = try connection.queryFirst(
-                    Self.claimSQL, [.text(key), .text(token), .integer(until.unixMilliseconds), .integer(now.unixMilliseconds)])
+                    Self.claimSQL,
+                    [.text(key), .text(token), .integer(until.unixMilliseconds), .integer(now.unixMilliseconds)])
                 if won != nil { return .claimed(IdempotencyLease(key: key, token: token, until: until)) }
                 guard let row = try connection.queryFirst(Self.readSQL, [.text(key)]) else { return nil }
                 let expiresAt = Date(unixMilliseconds: row["expires_at"].integer ?? 0)
@@ -95,8 +98,10 @@ public final class SQLiteIdempotencyStore: IdempotencyStore {
         let changed = try database.write { connection in
             try connection.execute(
                 Self.completeSQL,
-                [.text(lease.key), .text(lease.token), .integer(Int64(response.status)), .blob(headers),
-                 .blob(response.body), .integer(expiresAt)])
+                [
+                    .text(lease.key), .text(lease.token), .integer(Int64(response.status)), .blob(headers),
+                    .blob(response.body), .integer(expiresAt),
+                ])
         }
         guard changed == 1 else { throw IdempotencyError(.leaseLost, key: lease.key) }
     }
@@ -134,7 +139,8 @@ extension SQLiteIdempotencyStore {
         var index = parts.startIndex
         while index + 1 < parts.endIndex {
             headers.add(
-                name: String(decoding: parts[index], as: UTF8.self), value: String(decoding: parts[index + 1], as: UTF8.self))
+                name: String(decoding: parts[index], as: UTF8.self),
+                value: String(decoding: parts[index + 1], as: UTF8.self))
             index += 2
         }
         return headers

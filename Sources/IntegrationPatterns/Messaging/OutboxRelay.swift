@@ -65,7 +65,8 @@ public struct OutboxRelay: Sendable {
                     try outbox.remove(message.id)
                     report.deadLettered += 1
                 } else {
-                    try outbox.markFailed(message.id, error: String(describing: error), retryAt: now.adding(retryDelay(failures)))
+                    try outbox.markFailed(
+                        message.id, error: String(describing: error), retryAt: now.adding(retryDelay(failures)))
                     report.failed += 1
                     break
                 }

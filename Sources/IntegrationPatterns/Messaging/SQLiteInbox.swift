@@ -21,7 +21,8 @@ public final class SQLiteInbox: Sendable {
     /// Opens (creating if needed) the inbox in `database`.
     ///
     /// - Parameter retention: How long processed ids are kept; at least the sender's retry horizon.
-    public init(database: SQLiteDatabase, retention: Duration = .seconds(7 * 86_400), clock: WallClock = .system) throws {
+    public init(database: SQLiteDatabase, retention: Duration = .seconds(7 * 86_400), clock: WallClock = .system) throws
+    {
         self.database = database
         self.retention = retention
         self.clock = clock
@@ -46,7 +47,8 @@ public final class SQLiteInbox: Sendable {
     }
 
     /// Opens the inbox in the database file at `path`.
-    public convenience init(path: String, retention: Duration = .seconds(7 * 86_400), clock: WallClock = .system) throws {
+    public convenience init(path: String, retention: Duration = .seconds(7 * 86_400), clock: WallClock = .system) throws
+    {
         try self.init(database: SQLiteDatabase(path: path), retention: retention, clock: clock)
     }
 
@@ -77,7 +79,9 @@ public final class SQLiteInbox: Sendable {
 
     /// Stores a message for later processing; returns `false` for a duplicate (already accepted).
     @discardableResult
-    public func accept(messageID: String, consumer: String = "default", payload: [UInt8], headers: HTTPHeaders = HTTPHeaders())
+    public func accept(
+        messageID: String, consumer: String = "default", payload: [UInt8], headers: HTTPHeaders = HTTPHeaders()
+    )
         throws -> Bool
     {
         let now = clock.now().unixMilliseconds
@@ -87,7 +91,10 @@ public final class SQLiteInbox: Sendable {
                 INSERT INTO \(Self.table) (consumer, message_id, payload, headers, received_at, available_at)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) ON CONFLICT DO NOTHING
                 """,
-                [.text(consumer), .text(messageID), .blob(payload), .blob(SQLiteIdempotencyStore.encodeHeaders(headers)), .integer(now)]) == 1
+                [
+                    .text(consumer), .text(messageID), .blob(payload),
+                    .blob(SQLiteIdempotencyStore.encodeHeaders(headers)), .integer(now),
+                ]) == 1
         }
     }
 
@@ -112,7 +119,8 @@ public final class SQLiteInbox: Sendable {
                     try handler(message, connection)
                 }
             } catch {
-                try recordFailure(message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
+                try recordFailure(
+                    message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
                 failures.append((message, error))
             }
         }
@@ -140,7 +148,8 @@ public final class SQLiteInbox: Sendable {
                         [.text(consumer), .text(message.messageID), .integer(clock.now().unixMilliseconds)])
                 }
             } catch {
-                try recordFailure(message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
+                try recordFailure(
+                    message, consumer: consumer, error: error, retryAt: now.adding(retryAfter(message.attempts + 1)))
                 failures.append((message, error))
             }
         }
@@ -169,7 +178,10 @@ public final class SQLiteInbox: Sendable {
         try database.write { connection in
             _ = try connection.execute(
                 "UPDATE \(Self.table) SET attempts = attempts + 1, last_error = ?3, available_at = ?4 WHERE consumer = ?1 AND message_id = ?2",
-                [.text(consumer), .text(message.messageID), .text(String(describing: error)), .integer(retryAt.unixMilliseconds)])
+                [
+                    .text(consumer), .text(message.messageID), .text(String(describing: error)),
+                    .integer(retryAt.unixMilliseconds),
+                ])
         }
     }
 
@@ -194,8 +206,10 @@ public final class SQLiteInbox: Sendable {
     /// How many accepted messages wait to be processed.
     public func pendingCount(consumer: String = "default") throws -> Int {
         try database.read { connection in
-            Int(try connection.queryFirst(
-                "SELECT count(*) FROM \(Self.table) WHERE consumer = ?1 AND processed_at IS NULL", [.text(consumer)])?[0].integer ?? 0)
+            Int(
+                try connection.queryFirst(
+                    "SELECT count(*) FROM \(Self.table) WHERE consumer = ?1 AND processed_at IS NULL", [.text(consumer)]
+                )?[0].integer ?? 0)
         }
     }
 
@@ -204,7 +218,8 @@ public final class SQLiteInbox: Sendable {
     public func purgeExpired() throws -> Int {
         let cutoff = clock.now().adding(.zero - retention).unixMilliseconds
         return try database.write { connection in
-            try connection.execute("DELETE FROM \(Self.table) WHERE processed_at IS NOT NULL AND processed_at <= ?1", [.integer(cutoff)])
+            try connection.execute(
+                "DELETE FROM \(Self.table) WHERE processed_at IS NOT NULL AND processed_at <= ?1", [.integer(cutoff)])
         }
     }
 }

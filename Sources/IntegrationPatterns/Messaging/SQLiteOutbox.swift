@@ -50,13 +50,16 @@ public final class SQLiteOutbox: Sendable {
     /// Writes a message inside the caller's transaction (pass the connection of `database.transaction`).
     @discardableResult
     public func enqueue(
-        topic: String, key: String? = nil, payload: [UInt8], headers: HTTPHeaders = HTTPHeaders(), in connection: SQLiteConnection
+        topic: String, key: String? = nil, payload: [UInt8], headers: HTTPHeaders = HTTPHeaders(),
+        in connection: SQLiteConnection
     ) throws -> Int64 {
         let now = clock.now().unixMilliseconds
         try connection.execute(
             "INSERT INTO \(Self.table) (topic, key, payload, headers, created_at, available_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-            [.text(topic), key.map(SQLiteValue.text) ?? .null, .blob(payload),
-             .blob(SQLiteIdempotencyStore.encodeHeaders(headers)), .integer(now)])
+            [
+                .text(topic), key.map(SQLiteValue.text) ?? .null, .blob(payload),
+                .blob(SQLiteIdempotencyStore.encodeHeaders(headers)), .integer(now),
+            ])
         return connection.lastInsertRowID
     }
 
@@ -74,7 +77,8 @@ public final class SQLiteOutbox: Sendable {
             ).prefix { ($0["available_at"].integer ?? 0) <= now }.map { row in
                 let id = row["id"].integer ?? 0
                 return OutboxMessage(
-                    id: id, topic: row["topic"].text ?? "", key: row["key"].text ?? String(id), payload: row["payload"].bytes ?? [],
+                    id: id, topic: row["topic"].text ?? "", key: row["key"].text ?? String(id),
+                    payload: row["payload"].bytes ?? [],
                     headers: SQLiteIdempotencyStore.decodeHeaders(row["headers"].bytes ?? []),
                     createdAt: Date(unixMilliseconds: row["created_at"].integer ?? 0),
                     attempts: Int(row["attempts"].integer ?? 0), lastError: row["last_error"].text)
@@ -86,7 +90,8 @@ public final class SQLiteOutbox: Sendable {
     public func markSent(_ id: Int64) throws {
         let now = clock.now().unixMilliseconds
         try database.write { connection in
-            _ = try connection.execute("UPDATE \(Self.table) SET sent_at = ?2 WHERE id = ?1", [.integer(id), .integer(now)])
+            _ = try connection.execute(
+                "UPDATE \(Self.table) SET sent_at = ?2 WHERE id = ?1", [.integer(id), .integer(now)])
         }
     }
 
@@ -101,7 +106,9 @@ public final class SQLiteOutbox: Sendable {
 
     /// Removes a message that will never be published (after parking it elsewhere).
     public func remove(_ id: Int64) throws {
-        try database.write { connection in _ = try connection.execute("DELETE FROM \(Self.table) WHERE id = ?1", [.integer(id)]) }
+        try database.write { connection in
+            _ = try connection.execute("DELETE FROM \(Self.table) WHERE id = ?1", [.integer(id)])
+        }
     }
 
     /// Whether a message with this key was written (sent or not): how a two-way sync recognises its own
@@ -123,7 +130,9 @@ public final class SQLiteOutbox: Sendable {
     @discardableResult
     public func purgeSent(before date: Date) throws -> Int {
         try database.write { connection in
-            try connection.execute("DELETE FROM \(Self.table) WHERE sent_at IS NOT NULL AND sent_at < ?1", [.integer(date.unixMilliseconds)])
+            try connection.execute(
+                "DELETE FROM \(Self.table) WHERE sent_at IS NOT NULL AND sent_at < ?1",
+                [.integer(date.unixMilliseconds)])
         }
     }
 }

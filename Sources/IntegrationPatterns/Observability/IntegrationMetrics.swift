@@ -17,7 +17,9 @@ public final class IntegrationMetrics: Sendable {
             return "{" + labels.keys.sorted().map { "\($0)=\"\(labels[$0]!)\"" }.joined(separator: ",") + "}"
         }
 
-        public static func < (lhs: Series, rhs: Series) -> Bool { (lhs.name, lhs.labelText) < (rhs.name, rhs.labelText) }
+        public static func < (lhs: Series, rhs: Series) -> Bool {
+            (lhs.name, lhs.labelText) < (rhs.name, rhs.labelText)
+        }
     }
 
     /// Observed durations of one series.
@@ -71,8 +73,11 @@ public final class IntegrationMetrics: Sendable {
         state.withLock { state in
             guard let entry = state.samples[Series(name: name, labels: labels)] else { return nil }
             let sorted = entry.recent.sorted()
-            func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
-            return Summary(count: entry.count, sum: entry.sum, p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99))
+            func percentile(_ p: Double) -> Double {
+                sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)]
+            }
+            return Summary(
+                count: entry.count, sum: entry.sum, p50: percentile(0.5), p90: percentile(0.9), p99: percentile(0.99))
         }
     }
 

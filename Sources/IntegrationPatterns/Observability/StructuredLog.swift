@@ -22,7 +22,9 @@ public struct StructuredLog: Sendable {
     }
 
     /// Field names containing any of these are redacted.
-    public static let sensitiveNames = ["secret", "token", "password", "authorization", "signature", "api_key", "apikey"]
+    public static let sensitiveNames = [
+        "secret", "token", "password", "authorization", "signature", "api_key", "apikey",
+    ]
 
     private let write: @Sendable (String) -> Void
     private let clock: WallClock

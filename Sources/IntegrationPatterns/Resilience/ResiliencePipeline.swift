@@ -49,7 +49,9 @@ public struct ResiliencePipeline: Sendable {
     ) {
         self.overallTimeout = overallTimeout
         self.retrier = retry.map {
-            Retrier(policy: $0, budget: budget, clock: clock, wallClock: wallClock, generator: generator, onEvent: onRetryEvent)
+            Retrier(
+                policy: $0, budget: budget, clock: clock, wallClock: wallClock, generator: generator,
+                onEvent: onRetryEvent)
         }
         self.breaker = breaker
         self.attemptTimeout = attemptTimeout

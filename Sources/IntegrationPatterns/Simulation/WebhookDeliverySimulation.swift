@@ -45,8 +45,10 @@ public struct WebhookDeliverySimulation: Sendable {
             events: Int = 1000, duplicateRate: Double = 0.1, transientFailureRate: Double = 0.05,
             permanentFailureRate: Double = 0.01, crashRate: Double = 0.02, guarantee: Guarantee = .atLeastOnce,
             deduplicates: Bool = true, seed: UInt64 = 42,
-            retrySchedule: [Duration] = [.seconds(60), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18_000),
-                                         .seconds(36_000), .seconds(86_400), .seconds(86_400)]
+            retrySchedule: [Duration] = [
+                .seconds(60), .seconds(300), .seconds(1800), .seconds(7200), .seconds(18_000),
+                .seconds(36_000), .seconds(86_400), .seconds(86_400),
+            ]
         ) {
             self.events = events
             self.duplicateRate = duplicateRate
@@ -134,7 +136,9 @@ public struct WebhookDeliverySimulation: Sendable {
     }
 
     /// Runs the simulation; `progress` is called with (events settled, events) now and then.
-    public func run(deadLetters: any DeadLetterQueue, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> Report {
+    public func run(deadLetters: any DeadLetterQueue, progress: (@Sendable (Int, Int) -> Void)? = nil) async throws
+        -> Report
+    {
         let config = configuration
         var random = SplitMix64(seed: config.seed)
         let time = SimulatedTime()
@@ -143,22 +147,29 @@ public struct WebhookDeliverySimulation: Sendable {
         try database.write { try $0.executeScript("CREATE TABLE effects (event TEXT NOT NULL)") }
         let inbox = try SQLiteInbox(database: database, clock: wallClock)
         let outbox = try SQLiteOutbox(database: database, clock: wallClock)
-        let store: any IdempotencyStore = config.deduplicates
+        let store: any IdempotencyStore =
+            config.deduplicates
             ? try SQLiteIdempotencyStore(database: database, clock: wallClock) : ForgetfulStore()
         let secret = "whsec_c2ltdWxhdGlvbi1zZWNyZXQtMDEyMzQ1Njc4OQ=="
         let signer = try WebhookSigner(scheme: .standardWebhooks, secret: secret)
         let processor = WebhookProcessor(
-            verifier: try WebhookVerifier(scheme: .standardWebhooks, secrets: [secret], tolerance: .seconds(86_400 * 365), clock: wallClock),
+            verifier: try WebhookVerifier(
+                scheme: .standardWebhooks, secrets: [secret], tolerance: .seconds(86_400 * 365), clock: wallClock),
             store: store, deadLetters: deadLetters, alerts: QuietAlerts(),
             configuration: .init(lease: .seconds(60), source: "webhook:simulation"), clock: wallClock)
 
-        let permanent = (0..<config.events).map { _ in Double.random(in: 0..<1, using: &random) < config.permanentFailureRate }
+        let permanent = (0..<config.events).map { _ in
+            Double.random(in: 0..<1, using: &random) < config.permanentFailureRate
+        }
         var queue: [Delivery] = []
         for event in 0..<config.events {
             let start = Double(event) * 0.5
             queue.append(Delivery(time: start, event: event, attempt: 0, isExtraDuplicate: false))
             if Double.random(in: 0..<1, using: &random) < config.duplicateRate {
-                queue.append(Delivery(time: start + Double.random(in: 1..<3600, using: &random), event: event, attempt: 0, isExtraDuplicate: true))
+                queue.append(
+                    Delivery(
+                        time: start + Double.random(in: 1..<3600, using: &random), event: event, attempt: 0,
+                        isExtraDuplicate: true))
             }
         }
         queue.sort { ($0.time, $0.event) > ($1.time, $1.event) }  // a stack: the earliest at the end
@@ -195,12 +206,15 @@ public struct WebhookDeliverySimulation: Sendable {
                         let applied = try inbox.process(messageID: event.key, consumer: "simulation") { db in
                             try db.execute("INSERT INTO effects (event) VALUES (?1)", [.text(event.key)])
                             if withOutbox {
-                                try outbox.enqueue(topic: "charge.recorded", key: event.key, payload: event.request.body, in: db)
+                                try outbox.enqueue(
+                                    topic: "charge.recorded", key: event.key, payload: event.request.body, in: db)
                             }
                         }
                         suppressed.value = !applied
                     } else {
-                        try database.write { try $0.execute("INSERT INTO effects (event) VALUES (?1)", [.text(event.key)]) }
+                        try database.write {
+                            try $0.execute("INSERT INTO effects (event) VALUES (?1)", [.text(event.key)])
+                        }
                     }
                     if crash { throw SimulatedCrash() }
                     return nil
@@ -221,7 +235,9 @@ public struct WebhookDeliverySimulation: Sendable {
             } else if !delivery.isExtraDuplicate, delivery.attempt < config.retrySchedule.count {
                 let delay = config.retrySchedule[delivery.attempt]
                 let seconds = Double(delay.components.seconds)
-                let retry = Delivery(time: delivery.time + seconds, event: delivery.event, attempt: delivery.attempt + 1, isExtraDuplicate: false)
+                let retry = Delivery(
+                    time: delivery.time + seconds, event: delivery.event, attempt: delivery.attempt + 1,
+                    isExtraDuplicate: false)
                 let index = queue.firstIndex { ($0.time, $0.event) <= (retry.time, retry.event) } ?? queue.endIndex
                 queue.insert(retry, at: index)
             }
@@ -231,8 +247,9 @@ public struct WebhookDeliverySimulation: Sendable {
             if permanent[event] {
                 let key = "evt_\(event)"
                 try await deadLetters.enqueue(
-                    DeadLetter(source: "webhook:simulation", key: key, payload: Array(key.utf8), reason: "permanent_failure",
-                               error: "the event can never be processed", attempts: 1, firstFailedAt: time.now))
+                    DeadLetter(
+                        source: "webhook:simulation", key: key, payload: Array(key.utf8), reason: "permanent_failure",
+                        error: "the event can never be processed", attempts: 1, firstFailedAt: time.now))
                 continue
             }
             let failed = Double.random(in: 0..<1, using: &random) < config.transientFailureRate
@@ -248,7 +265,8 @@ public struct WebhookDeliverySimulation: Sendable {
         let parked = Set(try await deadLetters.list(source: "webhook:simulation", limit: Int.max).compactMap(\.key))
         report.deadLettered = parked.count
         let processedKeys = Set(counts.compactMap { $0["event"].text })
-        report.lost = (0..<config.events).filter { !processedKeys.contains("evt_\($0)") && !parked.contains("evt_\($0)") }.count
+        report.lost =
+            (0..<config.events).filter { !processedKeys.contains("evt_\($0)") && !parked.contains("evt_\($0)") }.count
         return report
     }
 }

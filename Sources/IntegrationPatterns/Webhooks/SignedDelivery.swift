@@ -40,7 +40,8 @@ struct SignedDelivery {
         case .github:
             let value = try Self.required(headers, "X-Hub-Signature-256")
             guard value.hasPrefix("sha256=") else {
-                throw WebhookVerificationError(.noMatchingSignature, "X-Hub-Signature-256 does not start with 'sha256='")
+                throw WebhookVerificationError(
+                    .noMatchingSignature, "X-Hub-Signature-256 does not start with 'sha256='")
             }
             source = value
             candidates = [Self.trimmedRange(value, from: 7)]
@@ -100,7 +101,8 @@ struct SignedDelivery {
         guard !candidates.isEmpty else {
             throw WebhookVerificationError(
                 .noMatchingSignature,
-                sawAnySignature ? "Stripe-Signature has no v1 signature (v0 is test mode's legacy scheme and is ignored)"
+                sawAnySignature
+                    ? "Stripe-Signature has no v1 signature (v0 is test mode's legacy scheme and is ignored)"
                     : "Stripe-Signature has no signature at all")
         }
         timestamp = Self.integer(timestampDigits)
@@ -150,7 +152,9 @@ struct SignedDelivery {
         before.append(UInt8(ascii: "."))
     }
 
-    private mutating func readGeneric(_ scheme: GenericHMACScheme, _ headers: HTTPHeaders) throws(WebhookVerificationError) {
+    private mutating func readGeneric(_ scheme: GenericHMACScheme, _ headers: HTTPHeaders)
+        throws(WebhookVerificationError)
+    {
         guard let parts = scheme.parts else {
             throw WebhookVerificationError(.invalidSecret, "the scheme's signed content must contain {body} once")
         }
@@ -175,7 +179,8 @@ struct SignedDelivery {
             case .timestamp:
                 let text = try Self.required(headers, scheme.timestampHeader!)
                 guard let seconds = Self.withBytes(text, { Self.integer(Self.trimmed($0)) }) else {
-                    throw WebhookVerificationError(.malformedHeader, "\(scheme.timestampHeader!) is not a Unix timestamp")
+                    throw WebhookVerificationError(
+                        .malformedHeader, "\(scheme.timestampHeader!) is not a Unix timestamp")
                 }
                 timestamp = seconds
                 bytes = Array(String(seconds).utf8)

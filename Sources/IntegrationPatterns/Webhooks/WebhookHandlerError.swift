@@ -17,10 +17,14 @@ public struct WebhookHandlerError: Error, Sendable, Hashable, CustomStringConver
     public var message: String
 
     /// A failure that a later retry may not meet.
-    public static func transient(_ message: String) -> WebhookHandlerError { WebhookHandlerError(kind: .transient, message: message) }
+    public static func transient(_ message: String) -> WebhookHandlerError {
+        WebhookHandlerError(kind: .transient, message: message)
+    }
 
     /// A failure that every retry will meet again.
-    public static func permanent(_ message: String) -> WebhookHandlerError { WebhookHandlerError(kind: .permanent, message: message) }
+    public static func permanent(_ message: String) -> WebhookHandlerError {
+        WebhookHandlerError(kind: .permanent, message: message)
+    }
 
     public var description: String { "\(kind.rawValue) failure: \(message)" }
 }

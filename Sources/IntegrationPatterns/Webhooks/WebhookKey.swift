@@ -10,7 +10,8 @@ enum WebhookKey: @unchecked Sendable {
         case .standardEd25519:
             let raw = try decodePrefixed(secret, prefix: "whpk_", what: "public key")
             guard let key = Ed25519.PublicKey(raw: raw) else {
-                throw WebhookVerificationError(.invalidSecret, "an Ed25519 public key is 32 bytes, this one is \(raw.count)")
+                throw WebhookVerificationError(
+                    .invalidSecret, "an Ed25519 public key is 32 bytes, this one is \(raw.count)")
             }
             return .ed25519Public(key)
         default:

@@ -45,7 +45,8 @@ public struct WebhookProcessor: Sendable {
         /// Creates a configuration.
         public init(
             lease: Duration = .seconds(60), source: String = "webhook", alertChannel: String = "integrations",
-            deduplicationKey: @escaping @Sendable (VerifiedWebhook, WebhookRequest) -> String? = WebhookProcessor.defaultKey,
+            deduplicationKey: @escaping @Sendable (VerifiedWebhook, WebhookRequest) -> String? = WebhookProcessor
+                .defaultKey,
             classifier: ErrorClassifier = .retryingUnknownErrors, retriesFailures: Bool = true,
             log: StructuredLog? = nil, metrics: IntegrationMetrics? = nil
         ) {
@@ -117,7 +118,9 @@ public struct WebhookProcessor: Sendable {
         _ request: WebhookRequest, handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?
     ) async -> Outcome {
         guard request.method.uppercased() == "POST" else {
-            return Outcome(decision: .methodNotAllowed, response: .json(405, ["error": "method_not_allowed"], headers: ["Allow": "POST"]))
+            return Outcome(
+                decision: .methodNotAllowed,
+                response: .json(405, ["error": "method_not_allowed"], headers: ["Allow": "POST"]))
         }
         let verified: VerifiedWebhook
         do {
@@ -154,7 +157,8 @@ public struct WebhookProcessor: Sendable {
     }
 
     private func run(
-        _ handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?, event: WebhookEvent, lease: IdempotencyLease
+        _ handler: @Sendable (WebhookEvent) async throws -> WebhookResponse?, event: WebhookEvent,
+        lease: IdempotencyLease
     ) async -> Outcome {
         let failure: any Error
         let started = ContinuousClock.now
@@ -170,14 +174,16 @@ public struct WebhookProcessor: Sendable {
             // A lost lease means another worker took over after ours ran out: the work is done either way,
             // so the provider is told it succeeded.
             try? await store.complete(
-                lease, response: StoredResponse(status: response.status, headers: response.headers, body: response.body))
+                lease, response: StoredResponse(status: response.status, headers: response.headers, body: response.body)
+            )
             return Outcome(decision: .processed(key: event.key), response: response)
         } catch {
             failure = error
         }
         if !isPermanent(failure) {
             try? await store.release(lease)
-            return Outcome(decision: .transientFailure(key: event.key), response: .json(500, ["error": "processing_failed"]))
+            return Outcome(
+                decision: .transientFailure(key: event.key), response: .json(500, ["error": "processing_failed"]))
         }
         let now = clock.now()
         let letter = DeadLetter(
@@ -217,7 +223,8 @@ public struct WebhookProcessor: Sendable {
             case .storeUnavailable: return ("store_unavailable", nil, .error)
             }
         }()
-        configuration.metrics?.increment("webhook_decisions_total", labels: ["source": configuration.source, "decision": name])
+        configuration.metrics?.increment(
+            "webhook_decisions_total", labels: ["source": configuration.source, "decision": name])
         guard let log = configuration.log else { return }
         var fields = ["source": configuration.source, "decision": name, "status": String(outcome.response.status)]
         if let key { fields["key"] = key }
@@ -238,13 +245,17 @@ public struct WebhookProcessor: Sendable {
     }
 
     private func unavailable() -> Outcome {
-        Outcome(decision: .storeUnavailable, response: .json(503, ["error": "temporarily_unavailable"], headers: ["Retry-After": "30"]))
+        Outcome(
+            decision: .storeUnavailable,
+            response: .json(503, ["error": "temporarily_unavailable"], headers: ["Retry-After": "30"]))
     }
 
     /// The default deduplication key: the scheme's id header, else (Stripe) the `id` of the JSON body.
     public static let defaultKey: @Sendable (VerifiedWebhook, WebhookRequest) -> String? = { verified, request in
         if let id = verified.id, !id.isEmpty { return id }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
+            return nil
+        }
         return object["id"] as? String
     }
 }

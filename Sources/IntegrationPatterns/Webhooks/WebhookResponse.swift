@@ -15,7 +15,9 @@ public struct WebhookResponse: Sendable, Hashable {
     }
 
     /// A JSON response with a small object of string fields.
-    public static func json(_ status: Int, _ fields: KeyValuePairs<String, String>, headers extra: HTTPHeaders = HTTPHeaders())
+    public static func json(
+        _ status: Int, _ fields: KeyValuePairs<String, String>, headers extra: HTTPHeaders = HTTPHeaders()
+    )
         -> WebhookResponse
     {
         let members = fields.map { "\"\($0.key)\":\"\(escape($0.value))\"" }.joined(separator: ",")

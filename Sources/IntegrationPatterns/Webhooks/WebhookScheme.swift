@@ -38,7 +38,9 @@ public struct WebhookScheme: Sendable, Hashable, CustomStringConvertible {
     public static func generic(_ scheme: GenericHMACScheme) -> WebhookScheme { WebhookScheme(kind: .generic(scheme)) }
 
     /// Every named scheme (the generic one needs a description).
-    public static let named: [WebhookScheme] = [.stripe, .standardWebhooks, .standardWebhooksEd25519, .github, .shopify]
+    public static let named: [WebhookScheme] = [
+        .stripe, .standardWebhooks, .standardWebhooksEd25519, .github, .shopify,
+    ]
 
     /// The scheme's short name: `stripe`, `standard`, `standard-v1a`, `github`, `shopify`, `generic`.
     public var name: String {

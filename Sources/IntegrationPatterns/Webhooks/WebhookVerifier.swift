@@ -41,9 +41,11 @@ public struct WebhookVerifier: Sendable {
     public func verify(headers: HTTPHeaders, body: some ContiguousBytes) throws(WebhookVerificationError)
         -> VerifiedWebhook
     {
-        let result = body.withUnsafeBytes { body in Result { () throws(WebhookVerificationError) in
-            try verify(headers: headers, rawBody: body)
-        } }
+        let result = body.withUnsafeBytes { body in
+            Result { () throws(WebhookVerificationError) in
+                try verify(headers: headers, rawBody: body)
+            }
+        }
         return try result.get()
     }
 
@@ -78,7 +80,8 @@ public struct WebhookVerifier: Sendable {
             }
             if -skew > limit {
                 throw WebhookVerificationError(
-                    .timestampTooNew, "signed \(Int((-skew).rounded())) s in the future; the tolerance is \(Int(limit)) s",
+                    .timestampTooNew,
+                    "signed \(Int((-skew).rounded())) s in the future; the tolerance is \(Int(limit)) s",
                     skew: .seconds(skew))
             }
             timestamp = Date(timeIntervalSince1970: TimeInterval(seconds))
@@ -108,7 +111,8 @@ public struct WebhookVerifier: Sendable {
                     let expected = UnsafeMutableRawBufferPointer(rebasing: scratch[96..<192])
                     let candidate = UnsafeMutableRawBufferPointer(rebasing: scratch[192..<288])
                     guard hmac.authenticate(before, body, after, into: mac) else { return false }
-                    let expectedLength = delivery.encoding == .hex
+                    let expectedLength =
+                        delivery.encoding == .hex
                         ? Hex.encode(UnsafeRawBufferPointer(mac), into: expected)
                         : Base64.encode(UnsafeRawBufferPointer(mac), into: expected)
                     let folds = delivery.encoding == .hex

@@ -1,5 +1,5 @@
-internal import Foundation
 internal import CCmarkGFM
+internal import Foundation
 
 /// Markdown reduced to plain text with cmark-gfm's own plaintext renderer, for indexing.
 enum MarkdownPlainText {

@@ -1,5 +1,5 @@
-internal import Foundation
 internal import CSQLite
+internal import Foundation
 
 /// Full-text search over the catalog, ranked, with snippets: SQLite FTS5 in memory.
 ///

@@ -21,7 +21,8 @@ public enum PackageDependency: Sendable, Hashable {
     var declaration: String {
         switch self {
         case .path(let path): return ".package(path: \(SwiftLiteral.string(path)))"
-        case .url(let url, let version): return ".package(url: \(SwiftLiteral.string(url)), from: \(SwiftLiteral.string(version)))"
+        case .url(let url, let version):
+            return ".package(url: \(SwiftLiteral.string(url)), from: \(SwiftLiteral.string(version)))"
         }
     }
 }

@@ -1,5 +1,5 @@
-internal import Foundation
 internal import Advisor
+internal import Foundation
 internal import IntegrationPatterns
 
 /// Turns a design into the files of a Swift package the user owns.
@@ -46,7 +46,8 @@ public struct ScaffoldGenerator: Sendable {
         case .url(let url, let version): dependency = .init(kind: "url", location: url, from: version)
         }
         let answers = ScaffoldAnswers(
-            ipmVersion: request.ipmVersion, designID: request.design.id, name: request.name.display, dependency: dependency,
+            ipmVersion: request.ipmVersion, designID: request.design.id, name: request.name.display,
+            dependency: dependency,
             answers: request.design.answers,
             files: Dictionary(uniqueKeysWithValues: files.map { ($0.path, SHA256Digest.hex($0.contents)) }))
         let encoder = JSONEncoder()

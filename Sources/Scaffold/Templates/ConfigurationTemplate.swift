@@ -8,12 +8,14 @@ struct ConfigurationTemplate {
         var parameters: [String] = []
         var assignments: [String] = []
         if context.receives {
-            properties.append("""
+            properties.append(
+                """
                     /// The webhook signing secrets: the current one first, the previous one while rotating
                     /// (`WEBHOOK_SECRET`, `WEBHOOK_SECRET_PREVIOUS`).
                     public var webhookSecrets: [String]
                 """)
-            reads.append("""
+            reads.append(
+                """
                         guard let secret = environment["WEBHOOK_SECRET"], !secret.isEmpty else {
                             throw ConfigurationError(variable: "WEBHOOK_SECRET")
                         }
@@ -22,14 +24,16 @@ struct ConfigurationTemplate {
             parameters.append("webhookSecrets: [String]")
             assignments.append("self.webhookSecrets = webhookSecrets")
         }
-        properties.append("""
+        properties.append(
+            """
                 /// The SQLite file of the idempotency store, inbox, outbox and dead-letter queue (`DATABASE_PATH`).
                 public var databasePath: String
             """)
         parameters.append("databasePath: String")
         assignments.append("self.databasePath = databasePath")
         if context.callsOut || context.sendsOut {
-            properties.append("""
+            properties.append(
+                """
                     /// The provider's API, for refetching objects and sending changes (`API_BASE_URL`).
                     public var apiBaseURL: String
                 """)
@@ -37,11 +41,13 @@ struct ConfigurationTemplate {
             assignments.append("self.apiBaseURL = apiBaseURL")
         }
         if context.pollsFeed {
-            properties.append("""
+            properties.append(
+                """
                     /// The calendar feeds to poll, by source (`FEED_URLS=airbnb=https://…,booking=https://…`).
                     public var feeds: [String: String]
                 """)
-            reads.append("""
+            reads.append(
+                """
                         var feeds: [String: String] = [:]
                         for entry in (environment["FEED_URLS"] ?? "").split(separator: ",") {
                             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
@@ -55,7 +61,8 @@ struct ConfigurationTemplate {
         let initArguments = [
             context.receives ? "webhookSecrets: secrets" : nil,
             "databasePath: environment[\"DATABASE_PATH\"] ?? \"\(context.module).sqlite\"",
-            context.callsOut || context.sendsOut ? "apiBaseURL: environment[\"API_BASE_URL\"] ?? \"https://api.example.com\"" : nil,
+            context.callsOut || context.sendsOut
+                ? "apiBaseURL: environment[\"API_BASE_URL\"] ?? \"https://api.example.com\"" : nil,
             context.pollsFeed ? "feeds: feeds" : nil,
         ].compactMap { $0 }
         let contents = #"""

@@ -1,5 +1,5 @@
-internal import Foundation
 internal import Advisor
+internal import Foundation
 
 /// Pulling: the OTA calendar sync (iCal feeds) or, for any other source, a cursor poller with a
 /// checkpoint.

@@ -46,7 +46,8 @@ struct TemplateContext {
 
     /// A test secret shaped like the provider's (never a real one).
     var testSecret: String {
-        profile.signatureScheme == "standard" ? "whsec_dGVzdC1vbmx5LXNlY3JldC1ub3QtYS1yZWFsLW9uZQ==" : "whsec_test_only_not_a_real_secret"
+        profile.signatureScheme == "standard"
+            ? "whsec_dGVzdC1vbmx5LXNlY3JldC1ub3QtYS1yZWFsLW9uZQ==" : "whsec_test_only_not_a_real_secret"
     }
 
     /// How long deduplication records are kept, in seconds (the provider's retry horizon, else 3 days).

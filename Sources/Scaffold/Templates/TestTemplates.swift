@@ -4,40 +4,41 @@ internal import Advisor
 struct TestTemplates {
     /// With retries: a transient failure asks the provider to deliver again, and the retry is processed.
     private let transientAtLeastOnce = #"""
-                @Test("a transient failure gets a 5xx, so the provider retries, and the retry is processed")
-                func transient() async throws {
-                    let calls = Calls()
-                    let endpoint = try Self.endpoint { _ in
-                        calls.record()
-                        if calls.count == 1 { throw WebhookHandlerError.transient("database restarting") }
-                        return nil
-                    }
-                    #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 500)
-                    #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
-                    #expect(calls.count == 2)
+            @Test("a transient failure gets a 5xx, so the provider retries, and the retry is processed")
+            func transient() async throws {
+                let calls = Calls()
+                let endpoint = try Self.endpoint { _ in
+                    calls.record()
+                    if calls.count == 1 { throw WebhookHandlerError.transient("database restarting") }
+                    return nil
                 }
-            """#
+                #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 500)
+                #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
+                #expect(calls.count == 2)
+            }
+        """#
 
     /// At-most-once: even a transient failure is parked and acknowledged, and never processed again.
     private let transientAtMostOnce = #"""
-                @Test("at-most-once: a transient failure is parked and acknowledged, never processed again")
-                func transient() async throws {
-                    let calls = Calls()
-                    let endpoint = try Self.endpoint { _ in
-                        calls.record()
-                        throw WebhookHandlerError.transient("database restarting")
-                    }
-                    #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
-                    #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
-                    #expect(calls.count == 1)
-                    #expect(try await endpoint.deadLetters.list(source: nil, limit: 10).map(\.key) == ["evt_4"])
+            @Test("at-most-once: a transient failure is parked and acknowledged, never processed again")
+            func transient() async throws {
+                let calls = Calls()
+                let endpoint = try Self.endpoint { _ in
+                    calls.record()
+                    throw WebhookHandlerError.transient("database restarting")
                 }
-            """#
+                #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
+                #expect(await endpoint.respond(to: try Self.delivery(id: "evt_4")).status == 200)
+                #expect(calls.count == 1)
+                #expect(try await endpoint.deadLetters.list(source: nil, limit: 10).map(\.key) == ["evt_4"])
+            }
+        """#
 
     func webhookTests(_ context: TemplateContext) -> GeneratedFile {
         let stripeBody = context.answers.provider == .stripe
         // The body as Swift source: Stripe's event id is inside the JSON body; other providers send it in a header.
-        let body = stripeBody
+        let body =
+            stripeBody
             ? #"("{\"id\":\"" + id + "\",\"type\":\"example.created\"}")"#
             : #"("{\"type\":\"example.created\",\"object\":\"" + id + "\"}")"#
         let contents = #"""
@@ -147,7 +148,8 @@ struct TestTemplates {
             }
 
             """#
-        return GeneratedFile(path: "Tests/\(context.request.name.testTarget)/WebhookEndpointTests.swift", contents: contents)
+        return GeneratedFile(
+            path: "Tests/\(context.request.name.testTarget)/WebhookEndpointTests.swift", contents: contents)
     }
 
     func clientTests(_ context: TemplateContext) -> GeneratedFile {
@@ -198,7 +200,8 @@ struct TestTemplates {
             }
 
             """#
-        return GeneratedFile(path: "Tests/\(context.request.name.testTarget)/ProviderClientTests.swift", contents: contents)
+        return GeneratedFile(
+            path: "Tests/\(context.request.name.testTarget)/ProviderClientTests.swift", contents: contents)
     }
 
     func publisherTests(_ context: TemplateContext) -> GeneratedFile {
@@ -240,7 +243,8 @@ struct TestTemplates {
             }
 
             """#
-        return GeneratedFile(path: "Tests/\(context.request.name.testTarget)/ChangePublisherTests.swift", contents: contents)
+        return GeneratedFile(
+            path: "Tests/\(context.request.name.testTarget)/ChangePublisherTests.swift", contents: contents)
     }
     func configurationTests(_ context: TemplateContext) -> GeneratedFile {
         var environment = ["\"DATABASE_PATH\": \"/tmp/\(context.module).sqlite\""]
@@ -257,12 +261,12 @@ struct TestTemplates {
         if context.receives {
             missing = #"""
 
-                @Test("a missing secret is an error that names the variable")
-                func missingSecret() {
-                    #expect(throws: ConfigurationError.self) { try Configuration.fromEnvironment([:]) }
-                    #expect(ConfigurationError(variable: "WEBHOOK_SECRET").description.contains("WEBHOOK_SECRET"))
-                }
-            """#
+                    @Test("a missing secret is an error that names the variable")
+                    func missingSecret() {
+                        #expect(throws: ConfigurationError.self) { try Configuration.fromEnvironment([:]) }
+                        #expect(ConfigurationError(variable: "WEBHOOK_SECRET").description.contains("WEBHOOK_SECRET"))
+                    }
+                """#
         }
         let contents = #"""
             \#(context.header)
@@ -283,6 +287,7 @@ struct TestTemplates {
             }
 
             """#
-        return GeneratedFile(path: "Tests/\(context.request.name.testTarget)/ConfigurationTests.swift", contents: contents)
+        return GeneratedFile(
+            path: "Tests/\(context.request.name.testTarget)/ConfigurationTests.swift", contents: contents)
     }
 }

@@ -95,7 +95,9 @@ struct WebhookTemplates {
         switch context.answers.provider {
         case .github: typeSource = #"event.request.headers["X-GitHub-Event"]"#
         case .shopify: typeSource = #"event.request.headers["X-Shopify-Topic"]"#
-        default: typeSource = #"(try? JSONSerialization.jsonObject(with: Data(event.request.body)) as? [String: Any])?["type"] as? String"#
+        default:
+            typeSource =
+                #"(try? JSONSerialization.jsonObject(with: Data(event.request.body)) as? [String: Any])?["type"] as? String"#
         }
         let cases = eventCases(context).map { type, todo in
             """

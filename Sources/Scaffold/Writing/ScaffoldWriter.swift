@@ -34,7 +34,9 @@ public enum ScaffoldWriter {
         let existing = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
         if !existing.isEmpty && !force {
             throw ScaffoldError(
-                .directoryNotEmpty, "'\(directory.path)' is not empty: choose another --out, or --force to update it (files you changed are kept)")
+                .directoryNotEmpty,
+                "'\(directory.path)' is not empty: choose another --out, or --force to update it (files you changed are kept)"
+            )
         }
         let recorded = recordedHashes(in: directory)
         return files.map { file in
@@ -79,7 +81,8 @@ public enum ScaffoldWriter {
     private static func writeFile(_ file: GeneratedFile, in directory: URL) throws(ScaffoldError) {
         let url = directory.appendingPathComponent(file.path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents.utf8).write(to: url, options: .atomic)
         } catch {
             throw ScaffoldError(.ioError, "cannot write '\(url.path)': \(error.localizedDescription)")

@@ -24,7 +24,8 @@ enum Application {
         do {
             let parsed = try ArgumentParser(root: CommandTable.root).parse(arguments)
             context.noColor = parsed.arguments.has("--no-color")
-            context.language = Language.preferred(flag: parsed.arguments.value("--lang"), environment: context.environment)
+            context.language = Language.preferred(
+                flag: parsed.arguments.value("--lang"), environment: context.environment)
             if parsed.arguments.has("--version") && parsed.arguments.commandPath.isEmpty {
                 context.out(CommandTable.version + "\n")
                 return 0

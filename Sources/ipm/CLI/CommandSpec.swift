@@ -26,7 +26,9 @@ struct CommandSpec: Sendable {
 
     /// Options every command accepts.
     static let commonOptions: [OptionSpec] = [
-        .value("--lang", valueName: "es|en", help: "Language of content and messages (default: from the environment).", choices: ["en", "es"]),
+        .value(
+            "--lang", valueName: "es|en", help: "Language of content and messages (default: from the environment).",
+            choices: ["en", "es"]),
         .flag("--no-color", help: "Never use colours or styles."),
         .flag("--help", "-h", help: "Show help information."),
     ]

@@ -11,10 +11,15 @@ enum ChecklistCommand {
             observability) is marked as applying or not to that design, and why. Without it, the whole
             checklist page is shown. JSON: [{"group", "item", "applies", "reason"}].
             """,
-        examples: ["ipm checklist --design design.json", "ipm checklist --design design.json --format json", "ipm checklist --lang es"],
+        examples: [
+            "ipm checklist --design design.json", "ipm checklist --design design.json --format json",
+            "ipm checklist --lang es",
+        ],
         options: [
             .value("--design", valueName: "FILE", help: "A design saved with ipm design --save.", completion: .files),
-            .value("--format", valueName: "format", help: "text (default), markdown or json.", choices: ["text", "markdown", "json"]),
+            .value(
+                "--format", valueName: "format", help: "text (default), markdown or json.",
+                choices: ["text", "markdown", "json"]),
         ],
         run: run)
 
@@ -26,8 +31,13 @@ enum ChecklistCommand {
             }
             switch format {
             case "json":
-                let entries = Checklist.judge(answers: Answers(), provider: .of(.genericHTTP), components: Set(ComponentID.allCases))
-                context.out(try JSONOutput.encode(entries.map { Item(group: $0.group.rawValue, item: $0.item(context.language), applies: nil, reason: nil) }))
+                let entries = Checklist.judge(
+                    answers: Answers(), provider: .of(.genericHTTP), components: Set(ComponentID.allCases))
+                context.out(
+                    try JSONOutput.encode(
+                        entries.map {
+                            Item(group: $0.group.rawValue, item: $0.item(context.language), applies: nil, reason: nil)
+                        }))
             case "markdown": context.out(page.body)
             default: MarkdownPrinter(context: context).print(page.body)
             }
@@ -37,9 +47,13 @@ enum ChecklistCommand {
         let es = context.language == .spanish
         switch format {
         case "json":
-            context.out(try JSONOutput.encode(design.checklist.map {
-                Item(group: $0.group.rawValue, item: $0.item(context.language), applies: $0.applies, reason: $0.reason(context.language))
-            }))
+            context.out(
+                try JSONOutput.encode(
+                    design.checklist.map {
+                        Item(
+                            group: $0.group.rawValue, item: $0.item(context.language), applies: $0.applies,
+                            reason: $0.reason(context.language))
+                    }))
         default:
             var text = "# \(es ? "Checklist del diseño" : "Checklist for design") `\(design.id)`\n"
             text += DesignCard(design: design, language: context.language).checklistMarkdown(headingLevel: 2)

@@ -48,7 +48,8 @@ enum DLQCommand {
     static let showSpec = CommandSpec(
         name: "show",
         abstract: "Show one parked message in full: headers, error and payload.",
-        discussion: "Exit status 1 when there is no message with that id. JSON output is one dead letter (see 'ipm dlq list --help').",
+        discussion:
+            "Exit status 1 when there is no message with that id. JSON output is one dead letter (see 'ipm dlq list --help').",
         examples: ["ipm dlq show 42", "ipm dlq show 42 --json"],
         arguments: [ArgumentSpec(name: "id", help: "The message's id, as listed.")],
         options: [databaseOption, jsonOption],
@@ -71,7 +72,9 @@ enum DLQCommand {
             under the same source and key is merged, its attempts added.
             """,
         examples: ["ipm dlq import dead-letters.jsonl", "ipm dlq export --db old.sqlite | ipm dlq import -"],
-        arguments: [ArgumentSpec(name: "file", help: "A JSON-lines file, or - for standard input.", completion: .files)],
+        arguments: [
+            ArgumentSpec(name: "file", help: "A JSON-lines file, or - for standard input.", completion: .files)
+        ],
         options: [databaseOption, jsonOption],
         run: importLines)
 
@@ -79,10 +82,14 @@ enum DLQCommand {
         name: "purge",
         abstract: "Delete parked messages that last failed before a date, or all of them.",
         discussion: "One of --before or --all is required. JSON output: {\"purged\": N}.",
-        examples: ["ipm dlq purge --before 2024-06-01", "ipm dlq purge --before 2024-06-01T12:00:00Z", "ipm dlq purge --all"],
+        examples: [
+            "ipm dlq purge --before 2024-06-01", "ipm dlq purge --before 2024-06-01T12:00:00Z", "ipm dlq purge --all",
+        ],
         options: [
             databaseOption,
-            .value("--before", valueName: "date", help: "Delete messages whose last failure is before this date (ISO 8601, UTC)."),
+            .value(
+                "--before", valueName: "date",
+                help: "Delete messages whose last failure is before this date (ISO 8601, UTC)."),
             .flag("--all", help: "Delete every message."),
             jsonOption,
         ],
@@ -117,7 +124,9 @@ enum DLQCommand {
     static func show(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
         let word = arguments.positionals[0]
         guard let id = Int64(word), id > 0 else {
-            throw UsageError("Invalid id '\(word)': expected a positive whole number, as in 'ipm dlq list'.", commandPath: arguments.commandPath)
+            throw UsageError(
+                "Invalid id '\(word)': expected a positive whole number, as in 'ipm dlq list'.",
+                commandPath: arguments.commandPath)
         }
         let found = try withQueue(arguments, context, create: false) { queue in try await queue?.get(id: id) }
         guard let letter = found else {
@@ -142,7 +151,8 @@ enum DLQCommand {
         if let payload = String(validating: letter.payload, as: UTF8.self) {
             text += "\nPayload (\(letter.payload.count) bytes):\n\(payload)\n"
         } else {
-            text += "\nPayload (\(letter.payload.count) bytes, not UTF-8; base64):\n\(Data(letter.payload).base64EncodedString())\n"
+            text +=
+                "\nPayload (\(letter.payload.count) bytes, not UTF-8; base64):\n\(Data(letter.payload).base64EncodedString())\n"
         }
         context.out(text)
         return 0
@@ -171,14 +181,18 @@ enum DLQCommand {
             data = contents
         }
         var letters: [DeadLetter] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             do {
                 letters.append(try DeadLetter(jsonLine: trimmed))
             } catch {
                 throw CommandFailure(
-                    .dataError, "\(name == "-" ? "standard input" : name), line \(index + 1): not a dead letter (\(describe(error))). Nothing was imported.")
+                    .dataError,
+                    "\(name == "-" ? "standard input" : name), line \(index + 1): not a dead letter (\(describe(error))). Nothing was imported."
+                )
             }
         }
         let imported = letters

@@ -31,9 +31,15 @@ enum DesignCommand {
             "ipm design                     # on a terminal: asks every question",
         ],
         options: answerOptions + [
-            .value("--answers", valueName: "FILE", help: "Start from a design saved with --save or the REPL's save.", completion: .files),
-            .value("--save", valueName: "FILE", help: "Save the answers to FILE (JSON) for --answers, load and scaffold.", completion: .files),
-            .value("--format", valueName: "format", help: "text (default), markdown or json.", choices: ["text", "markdown", "json"]),
+            .value(
+                "--answers", valueName: "FILE", help: "Start from a design saved with --save or the REPL's save.",
+                completion: .files),
+            .value(
+                "--save", valueName: "FILE", help: "Save the answers to FILE (JSON) for --answers, load and scaffold.",
+                completion: .files),
+            .value(
+                "--format", valueName: "format", help: "text (default), markdown or json.",
+                choices: ["text", "markdown", "json"]),
             .flag("--no-input", help: "Never ask: fail on missing answers, as without a terminal."),
         ],
         run: run)
@@ -86,7 +92,8 @@ enum DesignCommand {
             case .success(let ids):
                 answers.set(question.id, ids)
             case .failure(let error):
-                var message = "Invalid value '\(value)' for '\(question.flag)': expected \(question.allowsMultiple ? "some of" : "one of") \(question.choices.map(\.id).joined(separator: ", "))."
+                var message =
+                    "Invalid value '\(value)' for '\(question.flag)': expected \(question.allowsMultiple ? "some of" : "one of") \(question.choices.map(\.id).joined(separator: ", "))."
                 if let suggestion = error.suggestions.first { message += " Did you mean '\(suggestion)'?" }
                 throw UsageError(message, commandPath: arguments.commandPath)
             }

@@ -41,7 +41,9 @@ enum ICalInput {
     static func bytes(of location: String, timeout: Duration = .seconds(20)) throws -> [UInt8] {
         if location == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
         if location.hasPrefix("http://") || location.hasPrefix("https://") {
-            guard let url = URL(string: location) else { throw CommandFailure(.dataError, "'\(location)' is not a valid URL") }
+            guard let url = URL(string: location) else {
+                throw CommandFailure(.dataError, "'\(location)' is not a valid URL")
+            }
             let shown = PersonalDataMasker.redact(url)
             let request = FeedRequest(url: url, headers: ["Accept": "text/calendar"], timeout: timeout)
             let response: FeedResponse
@@ -83,7 +85,9 @@ enum ICalInput {
     static func timeZone(_ arguments: ParsedArguments) throws -> TimeZone {
         guard let name = arguments.value("--timezone") else { return TimeZone(identifier: "UTC")! }
         guard let zone = TimeZone(identifier: name) else {
-            throw UsageError("Invalid value '\(name)' for '--timezone': expected an IANA zone such as Europe/Madrid.", commandPath: arguments.commandPath)
+            throw UsageError(
+                "Invalid value '\(name)' for '--timezone': expected an IANA zone such as Europe/Madrid.",
+                commandPath: arguments.commandPath)
         }
         return zone
     }

@@ -18,7 +18,10 @@ enum ICalConflictsCommand {
             "ipm ical conflicts dorm-airbnb.ics dorm-hostelworld.ics --capacity 6",
             "ipm ical conflicts airbnb.ics booking=export.ics --json",
         ],
-        arguments: [ArgumentSpec(name: "file", help: "Feeds of one unit, one per channel.", isVariadic: true, completion: .files)],
+        arguments: [
+            ArgumentSpec(
+                name: "file", help: "Feeds of one unit, one per channel.", isVariadic: true, completion: .files)
+        ],
         options: [
             .value("--capacity", valueName: "N", help: "How many stays a night can hold (default 1)."),
             ICalInput.timeZoneOption,
@@ -69,7 +72,8 @@ enum ICalConflictsCommand {
         let nights = conflict.nights.count == 1 ? "1 night" : "\(conflict.nights.count) nights"
         var text = "Conflict: \(nights) over capacity \(conflict.capacity) (\(ranges(conflict.nights))):\n"
         for claim in conflict.claims {
-            text += "  \(claim.source.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(claim.start) → \(claim.end)  \(claim.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(claim.uid)\n"
+            text +=
+                "  \(claim.source.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(claim.start) → \(claim.end)  \(claim.kind.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0))  \(claim.uid)\n"
         }
         return text
     }

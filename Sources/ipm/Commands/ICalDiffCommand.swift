@@ -70,16 +70,20 @@ enum ICalDiffCommand {
         for change in result.changed {
             var what: [String] = []
             if change.aspects.contains(.dates) {
-                what.append("dates \(change.old.start) → \(change.old.end) became \(change.new.start) → \(change.new.end)")
+                what.append(
+                    "dates \(change.old.start) → \(change.old.end) became \(change.new.start) → \(change.new.end)")
             }
-            if change.aspects.contains(.kind) { what.append("kind \(change.old.kind.rawValue) became \(change.new.kind.rawValue)") }
+            if change.aspects.contains(.kind) {
+                what.append("kind \(change.old.kind.rawValue) became \(change.new.kind.rawValue)")
+            }
             let uid = change.old.uid == change.new.uid ? change.new.uid : "\(change.old.uid) (now \(change.new.uid))"
             context.out("~ \(uid): \(what.joined(separator: "; ")) (matched by \(change.matchedBy.rawValue))\n")
         }
         if !result.hasChanges {
             context.out("No differences.\n")
         } else {
-            context.out("\(result.added.count) added, \(result.removed.count) removed, \(result.changed.count) changed\n")
+            context.out(
+                "\(result.added.count) added, \(result.removed.count) removed, \(result.changed.count) changed\n")
         }
         return 0
     }

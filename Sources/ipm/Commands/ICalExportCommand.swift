@@ -19,7 +19,9 @@ enum ICalExportCommand {
         options: [
             .value("--db", valueName: "path", help: "The sync database.", completion: .files),
             .value("--unit", valueName: "name", help: "The unit to export."),
-            .value("--output", valueName: "file", help: "Write to this file instead of standard output.", completion: .files),
+            .value(
+                "--output", valueName: "file", help: "Write to this file instead of standard output.",
+                completion: .files),
             .value("--name", valueName: "text", help: "The calendar's name (X-WR-CALNAME)."),
             .value("--domain", valueName: "domain", help: "The domain of exported UIDs (default: ipm.local)."),
             .flag("--include-cancelled", help: "Also write cancelled own blocks, as STATUS:CANCELLED."),
@@ -48,7 +50,8 @@ enum ICalExportCommand {
         }
         let exporter = ICalExporter(
             uidDomain: arguments.value("--domain") ?? "ipm.local", calendarName: arguments.value("--name"))
-        let text = exporter.export(own.active, cancelled: arguments.has("--include-cancelled") ? own.cancelled : [], at: Date())
+        let text = exporter.export(
+            own.active, cancelled: arguments.has("--include-cancelled") ? own.cancelled : [], at: Date())
         guard let output = arguments.value("--output") else {
             context.out(text)
             return 0

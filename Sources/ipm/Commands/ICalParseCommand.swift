@@ -20,9 +20,14 @@ enum ICalParseCommand {
             "ipm ical parse export.ics --source vrbo --timezone Europe/Paris",
             "curl -s \"$FEED_URL\" | ipm ical parse - --json",
         ],
-        arguments: [ArgumentSpec(name: "file", help: "A .ics file, '-' for standard input, or an http(s) URL.", completion: .files)],
+        arguments: [
+            ArgumentSpec(
+                name: "file", help: "A .ics file, '-' for standard input, or an http(s) URL.", completion: .files)
+        ],
         options: [
-            .value("--source", valueName: "name", help: "The channel: airbnb, booking, vrbo, other, direct (default: detected)."),
+            .value(
+                "--source", valueName: "name",
+                help: "The channel: airbnb, booking, vrbo, other, direct (default: detected)."),
             ICalInput.timeZoneOption,
             .flag("--show-personal-data", help: "Print reservation codes, phone digits and guest names unmasked."),
             .flag("--json", help: "Print JSON for scripts."),
@@ -52,7 +57,8 @@ enum ICalParseCommand {
 
     static func run(_ arguments: ParsedArguments, _ context: Context) throws -> Int32 {
         let source = arguments.value("--source").map { FeedSource(rawValue: $0) }
-        let feed = try ICalInput.feed(arguments.positionals[0], source: source, timeZone: try ICalInput.timeZone(arguments))
+        let feed = try ICalInput.feed(
+            arguments.positionals[0], source: source, timeZone: try ICalInput.timeZone(arguments))
         let masker = arguments.has("--show-personal-data") ? PersonalDataMasker.disabled : PersonalDataMasker()
         let blocks = feed.blocks.map(masker.mask)
         if arguments.has("--json") {
@@ -61,9 +67,12 @@ enum ICalParseCommand {
                     Output(
                         source: feed.source.rawValue,
                         events: blocks.map {
-                            Event(uid: $0.uid, start: $0.start, end: $0.end, kind: $0.kind.rawValue, summary: $0.summary, description: $0.description)
+                            Event(
+                                uid: $0.uid, start: $0.start, end: $0.end, kind: $0.kind.rawValue, summary: $0.summary,
+                                description: $0.description)
                         },
-                        problems: feed.problems.map { Problem(line: $0.line, message: $0.message, skipped: $0.skipped) })))
+                        problems: feed.problems.map { Problem(line: $0.line, message: $0.message, skipped: $0.skipped) }
+                    )))
             return 0
         }
         for problem in feed.problems { context.err("Warning: \(problem)\n") }
@@ -72,7 +81,8 @@ enum ICalParseCommand {
         for block in blocks {
             context.out(ICalInput.line(block) + "\n")
             context.out("    \(block.uid)\n")
-            for line in block.description.split(separator: "\n", omittingEmptySubsequences: false) where !block.description.isEmpty {
+            for line in block.description.split(separator: "\n", omittingEmptySubsequences: false)
+            where !block.description.isEmpty {
                 context.out("    \(line)\n")
             }
         }

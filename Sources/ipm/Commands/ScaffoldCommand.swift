@@ -27,12 +27,19 @@ enum ScaffoldCommand {
             "ipm scaffold --design design.json --dry-run",
         ],
         options: DesignCommand.answerOptions + [
-            .value("--design", "--answers", valueName: "FILE", help: "A design saved with ipm design --save.", completion: .files),
-            .value("--name", valueName: "NAME", help: "The package's name (made a Swift identifier); default from the provider."),
+            .value(
+                "--design", "--answers", valueName: "FILE", help: "A design saved with ipm design --save.",
+                completion: .files),
+            .value(
+                "--name", valueName: "NAME",
+                help: "The package's name (made a Swift identifier); default from the provider."),
             .value("--out", valueName: "DIR", help: "Where to write it (default: ./NAME)."),
-            .value("--package-path", valueName: "PATH", help: "Depend on the IntegrationPatterns checkout at PATH.", completion: .files),
+            .value(
+                "--package-path", valueName: "PATH", help: "Depend on the IntegrationPatterns checkout at PATH.",
+                completion: .files),
             .value("--package-url", valueName: "URL", help: "Depend on IntegrationPatterns from a git URL instead."),
-            .value("--from", valueName: "VERSION", help: "With --package-url, the lowest version (default: this ipm's)."),
+            .value(
+                "--from", valueName: "VERSION", help: "With --package-url, the lowest version (default: this ipm's)."),
             .flag("--dry-run", help: "Show what would be written; write nothing."),
             .flag("--force", help: "Write into a folder that has files, keeping the files you changed."),
             .value("--format", valueName: "format", help: "text (default) or json.", choices: ["text", "json"]),
@@ -56,8 +63,10 @@ enum ScaffoldCommand {
             return 1
         }
         let dependency = try dependency(arguments, previous: previous?.dependency)
-        let raw = arguments.value("--name") ?? previous?.name
-            ?? arguments.value("--out").map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent } ?? defaultName(design)
+        let raw =
+            arguments.value("--name") ?? previous?.name
+            ?? arguments.value("--out").map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
+            ?? defaultName(design)
         let name = ProjectName(raw)
         let directory = URL(fileURLWithPath: arguments.value("--out") ?? name.identifier).standardizedFileURL
         let files = ScaffoldGenerator().files(
@@ -78,7 +87,9 @@ enum ScaffoldCommand {
 
     /// The design from `--design` and the answer flags, asking on a terminal for what is missing; `nil` if
     /// the user left the questions.
-    static func resolveDesign(_ arguments: ParsedArguments, previous: ScaffoldAnswers?, _ context: Context) throws -> Design? {
+    static func resolveDesign(_ arguments: ParsedArguments, previous: ScaffoldAnswers?, _ context: Context) throws
+        -> Design?
+    {
         var answers = try DesignCommand.loadAnswers(arguments)
         if arguments.value("--design") == nil, let previous { answers = previous.answers }
         try DesignCommand.applyFlags(arguments, to: &answers)
@@ -97,26 +108,36 @@ enum ScaffoldCommand {
     }
 
     /// Where IntegrationPatterns comes from.
-    static func dependency(_ arguments: ParsedArguments, previous: ScaffoldAnswers.Dependency?) throws -> PackageDependency {
+    static func dependency(_ arguments: ParsedArguments, previous: ScaffoldAnswers.Dependency?) throws
+        -> PackageDependency
+    {
         let path = arguments.value("--package-path")
         let url = arguments.value("--package-url")
         if path != nil && url != nil {
-            throw UsageError("Give either --package-path or --package-url, not both.", commandPath: arguments.commandPath)
+            throw UsageError(
+                "Give either --package-path or --package-url, not both.", commandPath: arguments.commandPath)
         }
         if arguments.value("--from") != nil && url == nil {
             throw UsageError("--from goes with --package-url.", commandPath: arguments.commandPath)
         }
         if path == nil && url == nil, let previous {
             if previous.kind == "url" { return .url(previous.location, from: previous.from ?? CommandTable.version) }
-            if FileManager.default.fileExists(atPath: previous.location + "/Package.swift") { return .path(previous.location) }
+            if FileManager.default.fileExists(atPath: previous.location + "/Package.swift") {
+                return .path(previous.location)
+            }
         }
         if let url {
             guard url.contains("/"), !url.contains(" ") else {
-                throw UsageError("Invalid value '\(url)' for '--package-url': expected a git URL.", commandPath: arguments.commandPath)
+                throw UsageError(
+                    "Invalid value '\(url)' for '--package-url': expected a git URL.",
+                    commandPath: arguments.commandPath)
             }
             let version = arguments.value("--from") ?? CommandTable.version
-            guard version.split(separator: ".").count == 3, version.split(separator: ".").allSatisfy({ Int($0) != nil }) else {
-                throw UsageError("Invalid value '\(version)' for '--from': expected a version such as 1.2.0.", commandPath: arguments.commandPath)
+            guard version.split(separator: ".").count == 3, version.split(separator: ".").allSatisfy({ Int($0) != nil })
+            else {
+                throw UsageError(
+                    "Invalid value '\(version)' for '--from': expected a version such as 1.2.0.",
+                    commandPath: arguments.commandPath)
             }
             return .url(url, from: version)
         }
@@ -141,7 +162,9 @@ enum ScaffoldCommand {
         do {
             return try JSONDecoder().decode(ScaffoldAnswers.self, from: data)
         } catch {
-            throw CommandFailure(.dataError, "\(path): not a valid answers file (\(error.localizedDescription)); move it away to scaffold afresh")
+            throw CommandFailure(
+                .dataError,
+                "\(path): not a valid answers file (\(error.localizedDescription)); move it away to scaffold afresh")
         }
     }
 
@@ -149,7 +172,9 @@ enum ScaffoldCommand {
     static func defaultName(_ design: Design) -> String {
         let provider = ProviderProfile.of(design.answers.provider ?? .genericHTTP)
         if provider.isICalFeed { return provider.name + " calendar sync" }
-        return (design.answers.provider == nil || design.answers.provider == .genericHTTP || design.answers.provider == .other
+        return
+            (design.answers.provider == nil || design.answers.provider == .genericHTTP
+            || design.answers.provider == .other
             ? "" : provider.name + " ") + "integration"
     }
 
@@ -167,16 +192,24 @@ enum ScaffoldCommand {
         }
         let es = context.language == .spanish
         let relative = relativePath(directory)
-        var text = dryRun
-            ? (es ? "Se escribiría en \(relative) (diseño \(design.id)):\n" : "Would write \(relative) (design \(design.id)):\n")
-            : (es ? "Paquete \(name.identifier) en \(relative) (diseño \(design.id)):\n" : "Package \(name.identifier) in \(relative) (design \(design.id)):\n")
+        var text =
+            dryRun
+            ? (es
+                ? "Se escribiría en \(relative) (diseño \(design.id)):\n"
+                : "Would write \(relative) (design \(design.id)):\n")
+            : (es
+                ? "Paquete \(name.identifier) en \(relative) (diseño \(design.id)):\n"
+                : "Package \(name.identifier) in \(relative) (design \(design.id)):\n")
         let width = plan.map(\.action.rawValue.count).max() ?? 0
         for entry in plan {
-            text += "  " + entry.action.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.path + "\n"
+            text +=
+                "  " + entry.action.rawValue.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.path
+                + "\n"
         }
         let kept = plan.filter { $0.action == .keep }
         if !kept.isEmpty {
-            text += es
+            text +=
+                es
                 ? "Se han conservado \(kept.count) ficheros que cambiaste; compáralos con `ipm scaffold … --out OTRA` si quieres la versión nueva.\n"
                 : "Kept \(kept.count) files you changed; generate into another --out to compare with the new version.\n"
         }

@@ -37,7 +37,8 @@ enum SearchCommand {
             return hits.isEmpty ? 1 : 0
         }
         guard !hits.isEmpty else {
-            context.err("No page matches '\(arguments.positionals.joined(separator: " "))'. Try fewer or other words.\n")
+            context.err(
+                "No page matches '\(arguments.positionals.joined(separator: " "))'. Try fewer or other words.\n")
             return 1
         }
         let capabilities = context.outputCapabilities()

@@ -32,7 +32,9 @@ enum SimulateBackoffCommand {
             .value("--runs", valueName: "N", help: "Runs averaged per strategy (default 100)."),
             .value(
                 "--strategies", valueName: "list",
-                help: "Comma-separated: none, exponential, full, equal, decorrelated, decorrelated-v2 (default: the article's five)."),
+                help:
+                    "Comma-separated: none, exponential, full, equal, decorrelated, decorrelated-v2 (default: the article's five)."
+            ),
             .value("--base-ms", valueName: "ms", help: "Backoff base in milliseconds (default 5)."),
             .value("--cap-ms", valueName: "ms", help: "Backoff cap in milliseconds (default 2000)."),
             .value("--seed", valueName: "N", help: "Random seed (default 42)."),
@@ -85,7 +87,9 @@ enum SimulateBackoffCommand {
         var strategies = BackoffSimulation.Strategy.article
         if let list = arguments.value("--strategies") {
             strategies = []
-            for name in list.split(separator: ",", omittingEmptySubsequences: true).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for name in list.split(separator: ",", omittingEmptySubsequences: true).map({
+                $0.trimmingCharacters(in: .whitespaces)
+            }) {
                 guard let strategy = BackoffSimulation.Strategy(rawValue: name) else {
                     let known = BackoffSimulation.Strategy.allCases.map(\.rawValue).joined(separator: ", ")
                     throw UsageError(
@@ -99,7 +103,8 @@ enum SimulateBackoffCommand {
             }
         }
         let configuration = BackoffSimulation.Configuration(
-            clients: clients, runs: runs, base: .microseconds(Int64(base * 1000)), cap: .microseconds(Int64(cap * 1000)),
+            clients: clients, runs: runs, base: .microseconds(Int64(base * 1000)),
+            cap: .microseconds(Int64(cap * 1000)),
             seed: seed)
         let progress = ProgressLine(context: context, label: "simulating")
         let results = BackoffSimulation(configuration: configuration).run(strategies: strategies) { done, total in
@@ -123,15 +128,21 @@ enum SimulateBackoffCommand {
 
     private static func rounded(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
-    static func render(_ results: [BackoffSimulation.Result], configuration: BackoffSimulation.Configuration, base: Double, cap: Double) -> String {
-        var text = "\(configuration.clients) clients, \(configuration.runs) runs per strategy, base \(number(base)) ms, "
+    static func render(
+        _ results: [BackoffSimulation.Result], configuration: BackoffSimulation.Configuration, base: Double, cap: Double
+    ) -> String {
+        var text =
+            "\(configuration.clients) clients, \(configuration.runs) runs per strategy, base \(number(base)) ms, "
         text += "cap \(number(cap)) ms, seed \(configuration.seed) (means per run)\n\n"
         let nameWidth = max(8, results.map(\.strategy.rawValue.count).max() ?? 0)
-        text += "strategy".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "   " + pad("calls", 9) + "   "
+        text +=
+            "strategy".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "   " + pad("calls", 9) + "   "
             + pad("time (ms)", 10) + "\n"
         for result in results {
             text += result.strategy.rawValue.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "   "
-            text += pad(String(format: "%.1f", result.calls), 9) + "   " + pad(String(format: "%.0f", result.timeMilliseconds), 10) + "\n"
+            text +=
+                pad(String(format: "%.1f", result.calls), 9) + "   "
+                + pad(String(format: "%.0f", result.timeMilliseconds), 10) + "\n"
         }
         if results.count > 1,
             let fewest = results.min(by: { $0.calls < $1.calls }),

@@ -30,9 +30,14 @@ enum SimulateWebhookCommand {
         options: [
             .value("--events", valueName: "N", help: "Distinct events (default 1000)."),
             .value("--duplicate-rate", valueName: "R", help: "Chance of an extra delivery of an event (default 0.1)."),
-            .value("--transient-failure-rate", valueName: "R", help: "Chance an attempt fails transiently (default 0.05)."),
-            .value("--permanent-failure-rate", valueName: "R", help: "Chance an event can never be processed (default 0.01)."),
-            .value("--crash-rate", valueName: "R", help: "Chance of a crash after the effect, before the answer (default 0.02)."),
+            .value(
+                "--transient-failure-rate", valueName: "R", help: "Chance an attempt fails transiently (default 0.05)."),
+            .value(
+                "--permanent-failure-rate", valueName: "R",
+                help: "Chance an event can never be processed (default 0.01)."),
+            .value(
+                "--crash-rate", valueName: "R",
+                help: "Chance of a crash after the effect, before the answer (default 0.02)."),
             .value(
                 "--guarantee", valueName: "guarantee", help: "at-least-once (default), at-most-once or exactly-once.",
                 choices: WebhookDeliverySimulation.Guarantee.allCases.map(\.rawValue)),
@@ -61,7 +66,9 @@ enum SimulateWebhookCommand {
         let simulation = WebhookDeliverySimulation(configuration: configuration)
         let report = try AsyncBridge.run {
             let deadLetters = try SQLiteDeadLetterQueue(database: SQLiteDatabase.inMemory())
-            return try await simulation.run(deadLetters: deadLetters) { done, total in progress.update(done: done, total: total) }
+            return try await simulation.run(deadLetters: deadLetters) { done, total in
+                progress.update(done: done, total: total)
+            }
         }
         progress.finish()
         if arguments.has("--json") {
@@ -69,7 +76,8 @@ enum SimulateWebhookCommand {
             return 0
         }
         let es = context.language == .spanish
-        var text = es
+        var text =
+            es
             ? "# \(configuration.events) eventos, \(configuration.guarantee.rawValue)\(configuration.deduplicates ? "" : ", sin deduplicar")\n\n"
             : "# \(configuration.events) events, \(configuration.guarantee.rawValue)\(configuration.deduplicates ? "" : ", without deduplication")\n\n"
         let rows: [(String, String, Int)] = [
@@ -88,7 +96,9 @@ enum SimulateWebhookCommand {
     }
 
     /// One sentence on what the run shows.
-    static func verdict(_ report: WebhookDeliverySimulation.Report, _ configuration: WebhookDeliverySimulation.Configuration, _ es: Bool) -> String {
+    static func verdict(
+        _ report: WebhookDeliverySimulation.Report, _ configuration: WebhookDeliverySimulation.Configuration, _ es: Bool
+    ) -> String {
         if report.processedTwice > 0 {
             return es
                 ? "**\(report.processedTwice) eventos se procesaron dos veces**: sin deduplicación, at-least-once repite efectos."

@@ -15,8 +15,12 @@ enum WebhookCommand {
         subcommands: [verify, sign])
 
     static let secretOptions: [OptionSpec] = [
-        .value("--secret-env", valueName: "NAME", help: "An environment variable holding a secret (repeat while rotating).", repeatable: true),
-        .value("--secret-file", valueName: "PATH", help: "A file holding a secret (repeatable).", repeatable: true, completion: .files),
+        .value(
+            "--secret-env", valueName: "NAME",
+            help: "An environment variable holding a secret (repeat while rotating).", repeatable: true),
+        .value(
+            "--secret-file", valueName: "PATH", help: "A file holding a secret (repeatable).", repeatable: true,
+            completion: .files),
     ]
 
     static let verify: CommandSpec = CommandSpec(
@@ -39,12 +43,19 @@ enum WebhookCommand {
             "ipm webhook verify --scheme standard --secret-env OLD --secret-env NEW --header … --body-file b.json --json",
         ],
         options: [
-            .value("--scheme", valueName: "scheme", help: "stripe, standard, standard-v1a, github or shopify.", choices: schemes),
+            .value(
+                "--scheme", valueName: "scheme", help: "stripe, standard, standard-v1a, github or shopify.",
+                choices: schemes)
         ] + secretOptions + [
-            .value("--header", valueName: "'Name: value'", help: "A header of the delivery (repeatable).", repeatable: true),
-            .value("--body-file", valueName: "PATH", help: "The raw body (default: standard input).", completion: .files),
+            .value(
+                "--header", valueName: "'Name: value'", help: "A header of the delivery (repeatable).", repeatable: true
+            ),
+            .value(
+                "--body-file", valueName: "PATH", help: "The raw body (default: standard input).", completion: .files),
             .value("--now", valueName: "UNIX_SECONDS", help: "Verify as if now were this time."),
-            .value("--tolerance", valueName: "SECONDS", help: "Allowed distance of a signed timestamp from now (default 300)."),
+            .value(
+                "--tolerance", valueName: "SECONDS",
+                help: "Allowed distance of a signed timestamp from now (default 300)."),
             .flag("--json", help: "Print JSON for scripts."),
         ],
         run: runVerify)
@@ -64,12 +75,17 @@ enum WebhookCommand {
             "ipm webhook sign --scheme github --secret-env GITHUB_SECRET --format json < payload.json",
         ],
         options: [
-            .value("--scheme", valueName: "scheme", help: "stripe, standard, standard-v1a, github or shopify.", choices: schemes),
+            .value(
+                "--scheme", valueName: "scheme", help: "stripe, standard, standard-v1a, github or shopify.",
+                choices: schemes)
         ] + secretOptions + [
-            .value("--id", valueName: "ID", help: "The delivery id (Standard Webhooks; GitHub and Shopify send it too)."),
+            .value(
+                "--id", valueName: "ID", help: "The delivery id (Standard Webhooks; GitHub and Shopify send it too)."),
             .value("--timestamp", valueName: "UNIX_SECONDS", help: "The signed time (default: now)."),
             .value("--body-file", valueName: "PATH", help: "The body (default: standard input).", completion: .files),
-            .value("--format", valueName: "format", help: "headers (default), json or curl.", choices: ["headers", "json", "curl"]),
+            .value(
+                "--format", valueName: "format", help: "headers (default), json or curl.",
+                choices: ["headers", "json", "curl"]),
             .value("--url", valueName: "URL", help: "The endpoint for --format curl."),
         ],
         run: runSign)
@@ -83,7 +99,9 @@ enum WebhookCommand {
 
     static func scheme(_ arguments: ParsedArguments) throws -> WebhookScheme {
         guard let name = arguments.value("--scheme") else {
-            throw UsageError("Missing '--scheme <scheme>': one of \(schemes.joined(separator: ", ")).", commandPath: arguments.commandPath)
+            throw UsageError(
+                "Missing '--scheme <scheme>': one of \(schemes.joined(separator: ", ")).",
+                commandPath: arguments.commandPath)
         }
         return WebhookScheme(name: name)!
     }
@@ -94,7 +112,9 @@ enum WebhookCommand {
         var headers = HTTPHeaders()
         for line in arguments.allValues("--header") {
             guard let (name, value) = HTTPHeaders.parseLine(line) else {
-                throw UsageError("Invalid value '\(line)' for '--header': expected 'Name: value'.", commandPath: arguments.commandPath)
+                throw UsageError(
+                    "Invalid value '\(line)' for '--header': expected 'Name: value'.",
+                    commandPath: arguments.commandPath)
             }
             headers.add(name: name, value: value)
         }
@@ -103,17 +123,20 @@ enum WebhookCommand {
         if let now = try arguments.integer("--now", in: 0...Int(Int32.max) * 2) {
             clock = .fixed(Date(timeIntervalSince1970: TimeInterval(now)))
         }
-        let body = try InputReader.bytes(path: arguments.value("--body-file"), option: "--body-file", arguments, context)
+        let body = try InputReader.bytes(
+            path: arguments.value("--body-file"), option: "--body-file", arguments, context)
         let report: VerifyReport
         do {
-            let verifier = try WebhookVerifier(scheme: scheme, secrets: secrets, tolerance: .seconds(tolerance), clock: clock)
+            let verifier = try WebhookVerifier(
+                scheme: scheme, secrets: secrets, tolerance: .seconds(tolerance), clock: clock)
             let verified = try verifier.verify(headers: headers, body: body)
             var detail = "signature verified"
             if secrets.count > 1 { detail += " with secret \(verified.secretIndex + 1) of \(secrets.count)" }
             if let id = verified.id { detail += "; delivery \(id)" }
             report = VerifyReport(valid: true, scheme: scheme.name, reason: "ok", detail: detail)
         } catch {
-            report = VerifyReport(valid: false, scheme: scheme.name, reason: error.reason.rawValue, detail: error.detail)
+            report = VerifyReport(
+                valid: false, scheme: scheme.name, reason: error.reason.rawValue, detail: error.detail)
         }
         if arguments.has("--json") {
             context.out(try JSONOutput.encode(report))
@@ -130,27 +153,34 @@ enum WebhookCommand {
     static func hint(for reason: String, scheme: WebhookScheme, secrets: [String]) -> String? {
         switch WebhookVerificationError.Reason(rawValue: reason) {
         case .signatureMismatch:
-            var text = "sign and verify the raw body bytes exactly as received; a body that was parsed and"
+            var text =
+                "sign and verify the raw body bytes exactly as received; a body that was parsed and"
                 + " re-serialised (key order, spaces, a trailing newline) no longer matches."
             if scheme == .stripe {
-                text += " Stripe's whsec_ secret is used as text: never base64-decode it, and use the endpoint's own secret (the CLI's differs)."
+                text +=
+                    " Stripe's whsec_ secret is used as text: never base64-decode it, and use the endpoint's own secret (the CLI's differs)."
             } else if scheme == .standardWebhooks {
                 text += " A Standard Webhooks secret is whsec_ followed by base64: it is decoded, not used as text."
             }
             return text
         case .timestampTooOld, .timestampTooNew:
-            return "check this machine's clock against the sender's (NTP); a replayed or long-queued delivery is refused"
+            return
+                "check this machine's clock against the sender's (NTP); a replayed or long-queued delivery is refused"
                 + " on purpose. To check a captured delivery, pass --now with its time."
         case .missingHeader:
             var expected = [scheme.signatureHeader]
-            if scheme == .standardWebhooks || scheme == .standardWebhooksEd25519 { expected = ["webhook-id", "webhook-timestamp", "webhook-signature"] }
-            return "pass the delivery's headers with --header; \(scheme.name) needs \(expected.joined(separator: ", "))."
+            if scheme == .standardWebhooks || scheme == .standardWebhooksEd25519 {
+                expected = ["webhook-id", "webhook-timestamp", "webhook-signature"]
+            }
+            return
+                "pass the delivery's headers with --header; \(scheme.name) needs \(expected.joined(separator: ", "))."
         case .noMatchingSignature:
             return scheme == .stripe
                 ? "only v1 signatures count; v0 is test mode's legacy scheme." : "is this delivery from another scheme?"
         case .invalidSecret:
             return scheme == .standardWebhooksEd25519
-                ? "v1a verification takes the sender's public key (whpk_…)." : "check that the secret belongs to this scheme."
+                ? "v1a verification takes the sender's public key (whpk_…)."
+                : "check that the secret belongs to this scheme."
         default:
             return nil
         }
@@ -175,7 +205,8 @@ enum WebhookCommand {
         let body = try InputReader.bytes(path: bodyPath, option: "--body-file", arguments, context)
         let headers: HTTPHeaders
         do {
-            headers = try WebhookSigner(scheme: scheme, secret: secrets[0]).sign(body: body, id: id, timestamp: timestamp)
+            headers = try WebhookSigner(scheme: scheme, secret: secrets[0]).sign(
+                body: body, id: id, timestamp: timestamp)
         } catch {
             throw CommandFailure(.dataError, "cannot sign: \(error.detail)")
         }

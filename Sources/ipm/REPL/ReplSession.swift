@@ -21,7 +21,9 @@ final class ReplSession {
     }
 
     /// The commands of the session, for help and completion.
-    static let commands = ["design", "explain", "topics", "search", "checklist", "card", "save", "load", "scaffold", "help", "quit"]
+    static let commands = [
+        "design", "explain", "topics", "search", "checklist", "card", "save", "load", "scaffold", "help", "quit",
+    ]
 
     /// Runs until `quit` or end of input; returns the exit status.
     func run() -> Int32 {
@@ -35,7 +37,8 @@ final class ReplSession {
     }
 
     private func runInteractive() -> Int32 {
-        let editor = LineEditor(program: "ipm", historyPath: Self.historyPath(context.environment)) { [unowned self] before in
+        let editor = LineEditor(program: "ipm", historyPath: Self.historyPath(context.environment)) {
+            [unowned self] before in
             self.completions(before)
         }
         printer.print(greeting)
@@ -48,7 +51,10 @@ final class ReplSession {
                 return 0
             case .interrupted(let wasEmpty):
                 if wasEmpty {
-                    context.err(es ? "(Escribe `quit` o pulsa Ctrl-D para salir.)\n" : "(Type `quit` or press Ctrl-D to leave.)\n")
+                    context.err(
+                        es
+                            ? "(Escribe `quit` o pulsa Ctrl-D para salir.)\n"
+                            : "(Type `quit` or press Ctrl-D to leave.)\n")
                 }
             case .line(let line):
                 editor.remember(line)
@@ -114,7 +120,11 @@ final class ReplSession {
         case "checklist":
             checklist()
         case "card", "ficha":
-            if let design { printer.print(DesignCard(design: design, language: context.language).markdown) } else { noDesign() }
+            if let design {
+                printer.print(DesignCard(design: design, language: context.language).markdown)
+            } else {
+                noDesign()
+            }
         case "save", "guardar":
             save(rest.first)
         case "load", "cargar":
@@ -153,7 +163,9 @@ final class ReplSession {
             return
         }
         let card = DesignCard(design: design, language: context.language)
-        printer.print("# \(es ? "Checklist del diseño" : "Checklist for design") `\(design.id)`\n" + card.checklistMarkdown(headingLevel: 2))
+        printer.print(
+            "# \(es ? "Checklist del diseño" : "Checklist for design") `\(design.id)`\n"
+                + card.checklistMarkdown(headingLevel: 2))
     }
 
     private func save(_ path: String?) {
@@ -200,7 +212,10 @@ final class ReplSession {
     }
 
     private func noDesign() {
-        context.err(es ? "Todavía no hay diseño: escribe `design` o `load FICHERO`.\n" : "No design yet: type `design` or `load FILE`.\n")
+        context.err(
+            es
+                ? "Todavía no hay diseño: escribe `design` o `load FICHERO`.\n"
+                : "No design yet: type `design` or `load FILE`.\n")
     }
 
     /// A phrase of the seed's routing table, or a suggestion, or an unknown command.
@@ -209,10 +224,14 @@ final class ReplSession {
         case .intent(let intent):
             act(on: intent)
         case .suggestion(let phrase, _):
-            context.err((es ? "¿Quisiste decir «\(phrase)»? " : "Did you mean \"\(phrase)\"? ") + (es ? "Escríbelo tal cual para hacerlo.\n" : "Type it as shown to do it.\n"))
+            context.err(
+                (es ? "¿Quisiste decir «\(phrase)»? " : "Did you mean \"\(phrase)\"? ")
+                    + (es ? "Escríbelo tal cual para hacerlo.\n" : "Type it as shown to do it.\n"))
         case .none:
             var message = es ? "No conozco «\(line)»." : "Unknown command '\(line)'."
-            if let best = EditDistance.suggestions(for: line.split(separator: " ").first.map(String.init) ?? line, among: Self.commands).first {
+            if let best = EditDistance.suggestions(
+                for: line.split(separator: " ").first.map(String.init) ?? line, among: Self.commands
+            ).first {
                 message += es ? " ¿Quisiste decir `\(best)`?" : " Did you mean `\(best)`?"
             }
             context.err(message + (es ? " Escribe `help`.\n" : " Type `help`.\n"))
@@ -223,13 +242,15 @@ final class ReplSession {
         if intent == .designIntegration { return startWizard() }
         if let topic = intent.topic { return explain(topic) }
         // Explain my integration: the stories, to reuse when telling your own.
-        var text = es
+        var text =
+            es
             ? "Dos historias para contar la tuya; cada una termina con un guion reutilizable.\n\n"
             : "Two stories to model yours on; each ends with an outline to reuse.\n\n"
         for page in context.catalog.pages(language: context.language, kind: .story) {
             text += "- **\(page.title)** — \(page.summary) `ipm explain \(page.id)`\n"
         }
-        text += es
+        text +=
+            es
             ? "\nTus propias historias van en `$IPM_CONTENT_DIR/es/` con el mismo formato.\n"
             : "\nYour own stories go in `$IPM_CONTENT_DIR/en/` in the same format.\n"
         printer.print(text)

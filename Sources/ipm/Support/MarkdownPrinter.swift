@@ -7,7 +7,8 @@ struct MarkdownPrinter {
     func print(_ markdown: String) {
         let capabilities = context.outputCapabilities()
         let renderer = MarkdownRenderer(
-            options: RenderOptions(width: capabilities.width, colors: capabilities.colors, hyperlinks: capabilities.hyperlinks))
+            options: RenderOptions(
+                width: capabilities.width, colors: capabilities.colors, hyperlinks: capabilities.hyperlinks))
         context.out(renderer.render(markdown))
     }
 }

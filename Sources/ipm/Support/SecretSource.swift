@@ -7,7 +7,9 @@ enum SecretSource {
         var secrets: [String] = []
         for name in arguments.allValues("--secret-env") {
             guard let value = context.environment[name], !value.isEmpty else {
-                throw UsageError("The environment variable '\(name)' (from --secret-env) is not set or empty.", commandPath: arguments.commandPath)
+                throw UsageError(
+                    "The environment variable '\(name)' (from --secret-env) is not set or empty.",
+                    commandPath: arguments.commandPath)
             }
             secrets.append(value)
         }

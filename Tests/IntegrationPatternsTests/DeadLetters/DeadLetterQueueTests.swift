@@ -25,7 +25,10 @@ enum QueueKind: String, CaseIterable, CustomStringConvertible {
 struct DeadLetterQueueTests {
     let t0 = Date(timeIntervalSince1970: 1_700_000_000.125)
 
-    func letter(_ source: String = "webhook:stripe", key: String? = nil, reason: String = "retries_exhausted", at offset: TimeInterval = 0)
+    func letter(
+        _ source: String = "webhook:stripe", key: String? = nil, reason: String = "retries_exhausted",
+        at offset: TimeInterval = 0
+    )
         -> DeadLetter
     {
         DeadLetter(
@@ -56,7 +59,8 @@ struct DeadLetterQueueTests {
         #expect(try await queue.count() == 2)
     }
 
-    @Test("a message parked twice under the same key is one entry with the attempts added", arguments: QueueKind.allCases)
+    @Test(
+        "a message parked twice under the same key is one entry with the attempts added", arguments: QueueKind.allCases)
     func deduplication(kind: QueueKind) async throws {
         let queue = try kind.make()
         let id = try await queue.enqueue(letter(key: "evt_1"))
@@ -90,7 +94,9 @@ struct DeadLetterQueueTests {
         #expect(try await queue.enqueue(letter()) > old + 1)
     }
 
-    @Test("the first message of a (source, reason) group alerts; the rest of the group does not", arguments: QueueKind.allCases)
+    @Test(
+        "the first message of a (source, reason) group alerts; the rest of the group does not",
+        arguments: QueueKind.allCases)
     func alerts(kind: QueueKind) async throws {
         let recorder = AlertRecorder()
         let queue = try kind.make(alerts: recorder)
@@ -130,7 +136,9 @@ struct DeadLetterQueueTests {
         }
     }
 
-    @Test("redrive hands letters back at the rate asked, removes the accepted, stops at a failure", arguments: QueueKind.allCases)
+    @Test(
+        "redrive hands letters back at the rate asked, removes the accepted, stops at a failure",
+        arguments: QueueKind.allCases)
     func redrive(kind: QueueKind) async throws {
         let queue = try kind.make()
         for index in 0..<4 { _ = try await queue.enqueue(letter(key: "evt_\(index)", at: Double(index))) }
@@ -166,7 +174,8 @@ struct DeadLetterQueueTests {
 
     @Test("the SQLite queue survives closing and reopening its file")
     func survivesRestart() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dlq-\(UInt64.random(in: 0...UInt64.max))")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dlq-\(UInt64.random(in: 0...UInt64.max))")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state/dlq.sqlite").path
         var id: Int64 = 0

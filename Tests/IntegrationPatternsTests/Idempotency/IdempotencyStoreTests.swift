@@ -34,14 +34,16 @@ struct IdempotencyStoreTests {
             Issue.record("the first claim must win")
             return
         }
-        let response = StoredResponse(status: 200, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
+        let response = StoredResponse(
+            status: 200, headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
         try await store.complete(lease, response: response)
         for _ in 0..<3 {
             #expect(try await store.claim("evt_1", lease: .seconds(30)) == .completed(response))
         }
     }
 
-    @Test("a key in flight is reported with its lease end, and taken over once the lease ends", arguments: Kind.allCases)
+    @Test(
+        "a key in flight is reported with its lease end, and taken over once the lease ends", arguments: Kind.allCases)
     func leases(kind: Kind) async throws {
         let clock = TestWallClock()
         let (store, cleanup) = try Self.make(kind, clock: clock)

@@ -12,10 +12,14 @@ struct InboxOutboxTests {
         init() throws {
             location = try TemporaryDatabase()
             database = try SQLiteDatabase(path: location.path)
-            try database.write { try $0.executeScript("CREATE TABLE balances (account TEXT PRIMARY KEY, amount INTEGER NOT NULL)") }
+            try database.write {
+                try $0.executeScript("CREATE TABLE balances (account TEXT PRIMARY KEY, amount INTEGER NOT NULL)")
+            }
         }
         func balance(_ account: String) throws -> Int64 {
-            try database.read { try $0.queryFirst("SELECT amount FROM balances WHERE account = ?", [.text(account)])?[0].integer ?? 0 }
+            try database.read {
+                try $0.queryFirst("SELECT amount FROM balances WHERE account = ?", [.text(account)])?[0].integer ?? 0
+            }
         }
     }
 
@@ -139,12 +143,15 @@ struct InboxOutboxTests {
         let clock = TestWallClock()
         let outbox = try SQLiteOutbox(database: bank.database, clock: clock.wallClock)
         for index in 1...3 {
-            try bank.database.transaction { try outbox.enqueue(topic: "t", key: "k\(index)", payload: [UInt8(index)], in: $0) }
+            try bank.database.transaction {
+                try outbox.enqueue(topic: "t", key: "k\(index)", payload: [UInt8(index)], in: $0)
+            }
         }
         let broker = Broker()
         let deadLetters = RecordingDeadLetterQueue()
         let relay = OutboxRelay(
-            outbox: outbox, maxAttempts: 3, retryDelay: { _ in .seconds(30) }, deadLetters: deadLetters, clock: clock.wallClock
+            outbox: outbox, maxAttempts: 3, retryDelay: { _ in .seconds(30) }, deadLetters: deadLetters,
+            clock: clock.wallClock
         ) { message in
             if broker.down.load(ordering: .relaxed) { throw SQLiteError(code: .ioError, message: "broker unreachable") }
             broker.received.withLock { $0.append(message.key) }

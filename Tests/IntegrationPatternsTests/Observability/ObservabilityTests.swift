@@ -14,10 +14,12 @@ struct ObservabilityTests {
     @Test("one JSON object per line, keys sorted, secrets redacted, levels filtered")
     func structuredLog() throws {
         let lines = Lines()
-        let log = StructuredLog(minimumLevel: .info, clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000.25))) { line in
+        let log = StructuredLog(minimumLevel: .info, clock: .fixed(Date(timeIntervalSince1970: 1_700_000_000.25))) {
+            line in
             lines.lines.withLock { $0.append(line) }
         }
-        log.info("webhook.processed", ["key": "evt_1", "webhook_secret": "whsec_abc", "note": "line\nbreak \"quoted\""])
+        log.info(
+            "webhook.processed", ["key": "evt_1", "webhook_secret": "whsec_abc", "note": "line\nbreak \"quoted\""])
         log.debug("dropped")
         #expect(lines.all.count == 1)
         let line = try #require(lines.all.first)
@@ -58,15 +60,23 @@ struct ObservabilityTests {
             verifier: try WebhookVerifier(scheme: .standardWebhooks, secrets: [secret], clock: clock.wallClock),
             store: InMemoryIdempotencyStore(clock: clock.wallClock), deadLetters: RecordingDeadLetterQueue(),
             alerts: RecordingAlertSink(),
-            configuration: .init(source: "webhook:test", log: StructuredLog { line in lines.lines.withLock { $0.append(line) } }, metrics: metrics),
+            configuration: .init(
+                source: "webhook:test", log: StructuredLog { line in lines.lines.withLock { $0.append(line) } },
+                metrics: metrics),
             clock: clock.wallClock)
         let body = Array("{}".utf8)
-        let headers = try WebhookSigner(scheme: .standardWebhooks, secret: secret).sign(body: body, id: "msg_9", timestamp: clock.now)
+        let headers = try WebhookSigner(scheme: .standardWebhooks, secret: secret).sign(
+            body: body, id: "msg_9", timestamp: clock.now)
         for _ in 0..<2 { _ = await processor.handle(WebhookRequest(headers: headers, body: body)) { _ in nil } }
         _ = await processor.handle(WebhookRequest(headers: [:], body: body)) { _ in nil }
-        #expect(metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "processed"]) == 1)
-        #expect(metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "duplicate"]) == 1)
-        #expect(metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "rejected"]) == 1)
+        #expect(
+            metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "processed"]) == 1
+        )
+        #expect(
+            metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "duplicate"]) == 1
+        )
+        #expect(
+            metrics.counter("webhook_decisions_total", labels: ["source": "webhook:test", "decision": "rejected"]) == 1)
         #expect(metrics.summary("webhook_handle_seconds", labels: ["source": "webhook:test"])?.count == 1)
         #expect(lines.all.count == 3)
         #expect(lines.all[2].contains("\"reason\":\"missing_header\""))

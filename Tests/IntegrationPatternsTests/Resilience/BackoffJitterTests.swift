@@ -39,8 +39,10 @@ struct BackoffJitterTests {
         // Polly's V2 formula reaches infinity past t ≈ 1024 (issue #2163): it must return the cap, and keep
         // doing so once its memory is infinite.
         var v2 = Jitter.State()
-        #expect(Jitter.decorrelatedV2.delay(forRetry: 1100, backoff: capped, state: &v2, using: &generator) == .seconds(20))
-        #expect(Jitter.decorrelatedV2.delay(forRetry: 1101, backoff: capped, state: &v2, using: &generator) == .seconds(20))
+        #expect(
+            Jitter.decorrelatedV2.delay(forRetry: 1100, backoff: capped, state: &v2, using: &generator) == .seconds(20))
+        #expect(
+            Jitter.decorrelatedV2.delay(forRetry: 1101, backoff: capped, state: &v2, using: &generator) == .seconds(20))
     }
 
     @Test("full jitter stays in [0, v) and equal jitter in [v/2, v) for every retry, over many seeds")
@@ -55,7 +57,8 @@ struct BackoffJitterTests {
                 #expect(full >= 0 && full < ceiling + 1e-6)
                 let equal = ms(Jitter.equal.delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
                 #expect(equal >= ceiling / 2 - 1e-6 && equal < ceiling + 1e-6)
-                let proportional = ms(Jitter.proportional(0.25).delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
+                let proportional = ms(
+                    Jitter.proportional(0.25).delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
                 #expect(proportional >= ceiling * 0.75 - 1e-6 && proportional <= ceiling * 1.25 + 1e-6)
             }
         }
@@ -69,7 +72,8 @@ struct BackoffJitterTests {
             var state = Jitter.State()
             var previous = 5.0
             for n in 0..<30 {
-                let delay = ms(Jitter.decorrelated.delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
+                let delay = ms(
+                    Jitter.decorrelated.delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
                 #expect(delay >= 5 - 1e-6)
                 #expect(delay <= min(2000, previous * 3) + 1e-6)
                 previous = delay
@@ -77,7 +81,9 @@ struct BackoffJitterTests {
         }
     }
 
-    @Test("decorrelated V2 is never negative, never above the cap, and the time waited by retry n has a median near base·2^n")
+    @Test(
+        "decorrelated V2 is never negative, never above the cap, and the time waited by retry n has a median near base·2^n"
+    )
     func decorrelatedV2() {
         // Polly.Contrib's `medianFirstRetryDelay`: the cumulative wait up to retry n has a median near
         // f·2^n (the formula telescopes: the sum is next(t)·b/1.4 with t = n + U(0, 1)).
@@ -88,7 +94,8 @@ struct BackoffJitterTests {
             var state = Jitter.State()
             var total = 0.0
             for n in 0..<8 {
-                let delay = ms(Jitter.decorrelatedV2.delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
+                let delay = ms(
+                    Jitter.decorrelatedV2.delay(forRetry: n, backoff: backoff, state: &state, using: &generator))
                 #expect(delay >= 0 && delay <= 3_600_000)
                 total += delay
                 cumulative[n].append(total)
@@ -106,7 +113,9 @@ struct BackoffJitterTests {
         let backoff = Backoff.exponential(base: .seconds(1), cap: .seconds(20))
         var generator = SplitMix64(seed: 7)
         var state = Jitter.State()
-        let delays = (0..<200).map { _ in ms(Jitter.full.delay(forRetry: 30, backoff: backoff, state: &state, using: &generator)) }
+        let delays = (0..<200).map { _ in
+            ms(Jitter.full.delay(forRetry: 30, backoff: backoff, state: &state, using: &generator))
+        }
         #expect(Set(delays.map { Int($0) }).count > 150)
         #expect(delays.allSatisfy { $0 < 20_000 })
         #expect(delays.filter { $0 < 10_000 }.count > 60)

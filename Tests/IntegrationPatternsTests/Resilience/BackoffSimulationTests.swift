@@ -3,10 +3,13 @@ import Testing
 
 @Suite("Backoff simulation (AWS OCC model)")
 struct BackoffSimulationTests {
-    @Test("the article's result: un-jittered exponential takes far longer than any jitter; full jitter makes the fewest calls; nothing is lost")
+    @Test(
+        "the article's result: un-jittered exponential takes far longer than any jitter; full jitter makes the fewest calls; nothing is lost"
+    )
     func orderings() {
         let configuration = BackoffSimulation.Configuration(clients: 50, runs: 40, seed: 42)
-        let results = BackoffSimulation(configuration: configuration).run(strategies: BackoffSimulation.Strategy.allCases)
+        let results = BackoffSimulation(configuration: configuration).run(
+            strategies: BackoffSimulation.Strategy.allCases)
         let byName = Dictionary(uniqueKeysWithValues: results.map { ($0.strategy, $0) })
         let exponential = byName[.exponential]!
         for jittered in [BackoffSimulation.Strategy.full, .equal, .decorrelated, .decorrelatedV2] {
@@ -40,7 +43,8 @@ struct BackoffSimulationTests {
     @Test("with one client nothing contends: one write, four network hops")
     func singleClient() {
         var generator = SplitMix64(seed: 1)
-        let run = BackoffSimulation(configuration: .init(clients: 1, networkDeviation: .zero)).runOnce(.full, using: &generator)
+        let run = BackoffSimulation(configuration: .init(clients: 1, networkDeviation: .zero)).runOnce(
+            .full, using: &generator)
         #expect(run.calls == 1)
         #expect(run.successfulWrites == 1)
         #expect(abs(run.timeMilliseconds - 40) < 1e-9)

@@ -24,7 +24,8 @@ struct CircuitBreakerStateMachineTests {
 
     @Test("closed → open after N consecutive failures; a success in between resets the count")
     func consecutive() {
-        var machine = Machine(policy: CircuitBreakerPolicy(trip: .consecutiveFailures(3), breakDuration: .fixed(.seconds(5))))
+        var machine = Machine(
+            policy: CircuitBreakerPolicy(trip: .consecutiveFailures(3), breakDuration: .fixed(.seconds(5))))
         call(&machine, .failure, at: .seconds(1))
         call(&machine, .failure, at: .seconds(2))
         call(&machine, .success, at: .seconds(3))
@@ -44,7 +45,9 @@ struct CircuitBreakerStateMachineTests {
                 halfOpen: .init(probes: 2, successThreshold: 2)))
         call(&machine, .failure, at: .zero)
         #expect(machine.acquire(now: .seconds(1)).decision == .rejected(retryAfter: .seconds(4), isolated: false))
-        #expect(machine.acquire(now: .milliseconds(4999)).decision == .rejected(retryAfter: .milliseconds(1), isolated: false))
+        #expect(
+            machine.acquire(now: .milliseconds(4999)).decision
+                == .rejected(retryAfter: .milliseconds(1), isolated: false))
         #expect(machine.remainingBreak(now: .seconds(2)) == .seconds(3))
         let (first, transition) = machine.acquire(now: .seconds(5))
         #expect(transition == .init(from: .open, to: .halfOpen, at: .seconds(5), breakDuration: nil))
@@ -88,7 +91,9 @@ struct CircuitBreakerStateMachineTests {
     @Test("manual isolate rejects everything without a retry-after until closed by hand")
     func isolation() {
         var machine = Machine(policy: CircuitBreakerPolicy())
-        #expect(machine.isolate(now: .seconds(1)) == .init(from: .closed, to: .isolated, at: .seconds(1), breakDuration: nil))
+        #expect(
+            machine.isolate(now: .seconds(1))
+                == .init(from: .closed, to: .isolated, at: .seconds(1), breakDuration: nil))
         #expect(machine.isolate(now: .seconds(2)) == nil)
         #expect(machine.acquire(now: .seconds(1000)).decision == .rejected(retryAfter: nil, isolated: true))
         #expect(machine.close(now: .seconds(1001))?.to == .closed)
@@ -98,7 +103,8 @@ struct CircuitBreakerStateMachineTests {
 
     @Test("late results from before a transition are ignored; ignored outcomes release a probe")
     func staleAndIgnored() {
-        var machine = Machine(policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), breakDuration: .fixed(.seconds(5))))
+        var machine = Machine(
+            policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), breakDuration: .fixed(.seconds(5))))
         let slow = permit(&machine, at: .zero)!
         call(&machine, .failure, at: .seconds(1))
         call(&machine, .failure, at: .seconds(1))
@@ -118,7 +124,8 @@ struct CircuitBreakerStateMachineTests {
 
     @Test("slow successes count as failures when a threshold is set")
     func slowCalls() {
-        var machine = Machine(policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), slowCallThreshold: .seconds(8)))
+        var machine = Machine(
+            policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), slowCallThreshold: .seconds(8)))
         call(&machine, .success, at: .zero, lasting: .seconds(7))
         #expect(machine.consecutiveFailures == 0)
         call(&machine, .success, at: .seconds(10), lasting: .seconds(8))

@@ -10,10 +10,13 @@ struct CircuitBreakerTests {
         let clock = ManualClock()
         let changes = Recorder<CircuitBreakerStateMachine.Transition>()
         let breaker = CircuitBreaker(
-            name: "feed", policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), breakDuration: .fixed(.seconds(30))),
+            name: "feed",
+            policy: CircuitBreakerPolicy(trip: .consecutiveFailures(2), breakDuration: .fixed(.seconds(30))),
             clock: clock, onStateChange: { changes.append($0) })
         for _ in 0..<2 {
-            await #expect(throws: HTTPResponseError.self) { try await breaker.run { () async throws -> Int in throw serviceUnavailable } }
+            await #expect(throws: HTTPResponseError.self) {
+                try await breaker.run { () async throws -> Int in throw serviceUnavailable }
+            }
         }
         #expect(await breaker.state == .open)
         let calls = Counter()
@@ -55,10 +58,14 @@ struct CircuitBreakerTests {
         let policy = CircuitBreakerPolicy(trip: .consecutiveFailures(1), breakDuration: .fixed(.seconds(60)))
         let breaker = CircuitBreaker(policy: policy, clock: clock)
         await breaker.isolate()
-        await #expect(throws: CircuitOpenError(name: "default", retryAfter: nil, isIsolated: true)) { try await breaker.run { 1 } }
+        await #expect(throws: CircuitOpenError(name: "default", retryAfter: nil, isIsolated: true)) {
+            try await breaker.run { 1 }
+        }
         await breaker.close()
         #expect(try await breaker.run { 1 } == 1)
-        await #expect(throws: HTTPResponseError.self) { try await breaker.run { () async throws -> Int in throw serviceUnavailable } }
+        await #expect(throws: HTTPResponseError.self) {
+            try await breaker.run { () async throws -> Int in throw serviceUnavailable }
+        }
         clock.advance(by: .seconds(10))
         let snapshot = await breaker.snapshot()
         let resumed = CircuitBreaker(policy: policy, snapshot: snapshot, clock: ManualClock())

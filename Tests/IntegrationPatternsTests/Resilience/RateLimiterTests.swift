@@ -78,7 +78,9 @@ struct RateLimiterTests {
     @Test("acquire waits for its turn on the clock; past the maximum wait it throws with a retry-after")
     func acquireWaits() async throws {
         let clock = ManualClock()
-        let limiter = RateLimiter(maxWait: .seconds(1), clock: clock) { _ in TokenBucket(capacity: 1, refillPerSecond: 2) }
+        let limiter = RateLimiter(maxWait: .seconds(1), clock: clock) { _ in
+            TokenBucket(capacity: 1, refillPerSecond: 2)
+        }
         try await limiter.acquire(key: "api")
         let waiting = Task { try await limiter.acquire(key: "api") }
         await clock.waitForSleepers()
@@ -106,7 +108,8 @@ struct RateLimiterTests {
     @Test("tryAcquire keeps one limiter per key, and idle keys are evicted past maxKeys")
     func perKey() async {
         let clock = ManualClock()
-        let limiter = RateLimiter(maxKeys: 3, clock: clock) { _ in SlidingWindowLimiter(limit: 1, window: .seconds(60)) }
+        let limiter = RateLimiter(maxKeys: 3, clock: clock) { _ in SlidingWindowLimiter(limit: 1, window: .seconds(60))
+        }
         #expect(await limiter.tryAcquire(key: "a") == .allowed)
         #expect(await limiter.tryAcquire(key: "a") == .rejected(retryAfter: .seconds(60)))
         #expect(await limiter.tryAcquire(key: "b") == .allowed)

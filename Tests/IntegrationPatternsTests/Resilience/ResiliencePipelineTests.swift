@@ -11,14 +11,22 @@ struct ResiliencePipelineTests {
     func breakerInsideRetry() async throws {
         let clock = ManualClock()
         let breaker = CircuitBreaker(
-            name: "provider", policy: CircuitBreakerPolicy(trip: .consecutiveFailures(3), breakDuration: .fixed(.seconds(30))),
+            name: "provider",
+            policy: CircuitBreakerPolicy(trip: .consecutiveFailures(3), breakDuration: .fixed(.seconds(30))),
             clock: clock)
         let events = Recorder<RetryEvent>()
         let pipeline = ResiliencePipeline(
-            retry: RetryPolicy(maxAttempts: 3, backoff: .constant(.seconds(1)), jitter: .none), breaker: breaker, clock: clock,
+            retry: RetryPolicy(maxAttempts: 3, backoff: .constant(.seconds(1)), jitter: .none), breaker: breaker,
+            clock: clock,
             onRetryEvent: { events.append($0) })
         let calls = Counter()
-        let failing = await drive(clock, Task { try await pipeline.run { () async throws -> Int in calls.increment(); throw serviceUnavailable } })
+        let failing = await drive(
+            clock,
+            Task {
+                try await pipeline.run { () async throws -> Int in
+                    calls.increment(); throw serviceUnavailable
+                }
+            })
         #expect(failing.failure is HTTPResponseError)
         #expect(calls.value == 3)
         #expect(await breaker.state == .open)
@@ -36,28 +44,34 @@ struct ResiliencePipelineTests {
         let clock = ManualClock()
         let hangs = Counter()
         let pipeline = ResiliencePipeline(
-            overallTimeout: .seconds(100), retry: RetryPolicy(maxAttempts: 5, backoff: .constant(.seconds(1)), jitter: .none),
+            overallTimeout: .seconds(100),
+            retry: RetryPolicy(maxAttempts: 5, backoff: .constant(.seconds(1)), jitter: .none),
             attemptTimeout: .seconds(10), clock: clock)
-        let result = await drive(clock, Task {
-            try await pipeline.run { () async throws -> String in
-                if hangs.increment() < 3 {
-                    try await clock.sleep(until: clock.now.advanced(by: .seconds(3600)), tolerance: nil)
+        let result = await drive(
+            clock,
+            Task {
+                try await pipeline.run { () async throws -> String in
+                    if hangs.increment() < 3 {
+                        try await clock.sleep(until: clock.now.advanced(by: .seconds(3600)), tolerance: nil)
+                    }
+                    return "ok"
                 }
-                return "ok"
-            }
-        })
+            })
         #expect(try result.get() == "ok")
         #expect(clock.elapsed == .seconds(10 + 1 + 10 + 1))
         let endless = ResiliencePipeline(
-            overallTimeout: .seconds(25), retry: RetryPolicy(maxAttempts: 50, backoff: .constant(.seconds(1)), jitter: .none),
+            overallTimeout: .seconds(25),
+            retry: RetryPolicy(maxAttempts: 50, backoff: .constant(.seconds(1)), jitter: .none),
             attemptTimeout: .seconds(10), clock: clock)
         let start = clock.elapsed
-        let bounded = await drive(clock, Task {
-            try await endless.run { () async throws -> Int in
-                try await clock.sleep(until: clock.now.advanced(by: .seconds(3600)), tolerance: nil)
-                return 0
-            }
-        })
+        let bounded = await drive(
+            clock,
+            Task {
+                try await endless.run { () async throws -> Int in
+                    try await clock.sleep(until: clock.now.advanced(by: .seconds(3600)), tolerance: nil)
+                    return 0
+                }
+            })
         #expect(throws: TimeoutError(limit: .seconds(25))) { try bounded.get() }
         #expect(clock.elapsed - start == .seconds(25))
     }
@@ -66,6 +80,8 @@ struct ResiliencePipelineTests {
     func plain() async throws {
         let pipeline = ResiliencePipeline(retry: nil)
         #expect(try await pipeline.run { "x" } == "x")
-        await #expect(throws: HTTPResponseError.self) { try await pipeline.run { () async throws -> Int in throw serviceUnavailable } }
+        await #expect(throws: HTTPResponseError.self) {
+            try await pipeline.run { () async throws -> Int in throw serviceUnavailable }
+        }
     }
 }

@@ -18,7 +18,8 @@ struct RetrierTests {
         let clock = ManualClock()
         let calls = Counter()
         let events = Recorder<RetryEvent>()
-        let policy = RetryPolicy(maxAttempts: 5, backoff: .exponential(base: .seconds(1), cap: .seconds(30)), jitter: .none)
+        let policy = RetryPolicy(
+            maxAttempts: 5, backoff: .exponential(base: .seconds(1), cap: .seconds(30)), jitter: .none)
         let retrier = Retrier(policy: policy, clock: clock, onEvent: { events.append($0) })
         let result = await drive(clock, retrier) {
             if calls.increment() < 4 { throw serviceUnavailable }
@@ -44,7 +45,8 @@ struct RetrierTests {
         let clock = ManualClock()
         let calls = Counter()
         let events = Recorder<RetryEvent>()
-        let retrier = Retrier(policy: RetryPolicy(maxAttempts: 3, jitter: .none), clock: clock, onEvent: { events.append($0) })
+        let retrier = Retrier(
+            policy: RetryPolicy(maxAttempts: 3, jitter: .none), clock: clock, onEvent: { events.append($0) })
         let permanent = await drive(clock, retrier) { () async throws -> Int in
             calls.increment()
             throw HTTPResponseError(statusCode: 400)
@@ -127,7 +129,8 @@ struct RetrierTests {
     func abort() async {
         let clock = ManualClock()
         let calls = Counter()
-        let policy = RetryPolicy(maxAttempts: 5, jitter: .none, abortWhen: { ($0 as? HTTPResponseError)?.statusCode == 503 })
+        let policy = RetryPolicy(
+            maxAttempts: 5, jitter: .none, abortWhen: { ($0 as? HTTPResponseError)?.statusCode == 503 })
         let retrier = Retrier(policy: policy, clock: clock)
         _ = await drive(clock, retrier) { () async throws -> Int in
             calls.increment()
@@ -169,7 +172,8 @@ struct RetrierTests {
     @Test("cancellation during a wait ends the sequence at once")
     func cancellation() async {
         let clock = ManualClock()
-        let retrier = Retrier(policy: RetryPolicy(maxAttempts: 5, backoff: .constant(.seconds(60)), jitter: .none), clock: clock)
+        let retrier = Retrier(
+            policy: RetryPolicy(maxAttempts: 5, backoff: .constant(.seconds(60)), jitter: .none), clock: clock)
         let task = Task { try await retrier.run { () async throws -> Int in throw serviceUnavailable } }
         await clock.waitForSleepers()
         task.cancel()
@@ -182,7 +186,8 @@ struct RetrierTests {
     func seeded() async {
         func totalWait(_ seed: UInt64) async -> Duration {
             let clock = ManualClock()
-            let retrier = Retrier(policy: RetryPolicy(maxAttempts: 6, jitter: .full), clock: clock, generator: SplitMix64(seed: seed))
+            let retrier = Retrier(
+                policy: RetryPolicy(maxAttempts: 6, jitter: .full), clock: clock, generator: SplitMix64(seed: seed))
             _ = await drive(clock, retrier) { () async throws -> Int in throw serviceUnavailable }
             return clock.elapsed
         }

@@ -38,7 +38,8 @@ struct RetryAfterTests {
         #expect(RetryAfter.delay(.seconds(2)).headerValue == "2")
         #expect(RetryAfter.delay(.milliseconds(2001)).headerValue == "3")
         #expect(RetryAfter.delay(.zero).headerValue == "0")
-        #expect(RetryAfter.date(Date(timeIntervalSince1970: 1_445_412_480)).headerValue == "Wed, 21 Oct 2015 07:28:00 GMT")
+        #expect(
+            RetryAfter.date(Date(timeIntervalSince1970: 1_445_412_480)).headerValue == "Wed, 21 Oct 2015 07:28:00 GMT")
         #expect(HTTPResponseError(statusCode: 429, headers: ["Retry-After": "5"]).retryAfter == .delay(.seconds(5)))
     }
 }

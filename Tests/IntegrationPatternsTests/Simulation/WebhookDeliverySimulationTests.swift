@@ -10,7 +10,8 @@ struct WebhookDeliverySimulationTests {
         let configuration = WebhookDeliverySimulation.Configuration(
             events: 400, duplicateRate: 0.2, transientFailureRate: 0.1, permanentFailureRate: 0.02, crashRate: 0.05,
             guarantee: guarantee, deduplicates: deduplicates, seed: seed)
-        return try await WebhookDeliverySimulation(configuration: configuration).run(deadLetters: RecordingDeadLetterQueue())
+        return try await WebhookDeliverySimulation(configuration: configuration).run(
+            deadLetters: RecordingDeadLetterQueue())
     }
 
     @Test("at-least-once with idempotency loses nothing and processes nothing twice", arguments: [1, 2, 3] as [UInt64])

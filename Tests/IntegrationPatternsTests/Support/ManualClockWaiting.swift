@@ -15,7 +15,7 @@ extension ManualClock {
     func settle() async {
         var last = -1
         var stable = 0
-        for _ in 0..<500_000 {
+        for _ in 0..<500_000 where !Task.isCancelled {
             let count = sleeperCount
             if count == last && count > 0 {
                 stable += 1
@@ -33,6 +33,8 @@ extension ManualClock {
         let watcher = Task {
             while !Task.isCancelled {
                 await settle()
+                // A watcher cancelled while settling must not move time under the next test step.
+                if Task.isCancelled { return }
                 if !advanceToNextDeadline() { await Task.yield() }
             }
         }
@@ -45,6 +47,8 @@ extension ManualClock {
         let watcher = Task {
             while !Task.isCancelled {
                 await settle()
+                // A watcher cancelled while settling must not move time under the next test step.
+                if Task.isCancelled { return }
                 if !advanceToNextDeadline() { await Task.yield() }
             }
         }
@@ -73,6 +77,10 @@ final class Counter: Sendable {
     private let stored = Mutex(0)
 
     @discardableResult
-    func increment() -> Int { stored.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        stored.withLock {
+            $0 += 1; return $0
+        }
+    }
     var value: Int { stored.withLock { $0 } }
 }

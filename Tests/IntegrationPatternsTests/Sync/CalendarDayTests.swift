@@ -4,19 +4,24 @@ import Testing
 
 @Suite("CalendarDay")
 struct CalendarDayTests {
-    @Test("known days since the epoch", arguments: [
-        ("1970-01-01", 0), ("1969-12-31", -1), ("2000-02-29", 11_016), ("2026-04-26", 20_569), ("9999-12-31", 2_932_896),
-    ])
+    @Test(
+        "known days since the epoch",
+        arguments: [
+            ("1970-01-01", 0), ("1969-12-31", -1), ("2000-02-29", 11_016), ("2026-04-26", 20_569),
+            ("9999-12-31", 2_932_896),
+        ])
     func knownValues(text: String, days: Int) throws {
         let parsed = try #require(CalendarDay(text))
         #expect(parsed.daysSinceEpoch == days)
         #expect(CalendarDay(daysSinceEpoch: days).description == text)
     }
 
-    @Test("both the ISO and the iCal DATE forms parse; impossible dates do not", arguments: [
-        ("20260426", true), ("2026-04-26", true), ("20260229", false), ("20240229", true), ("19000229", false),
-        ("20001301", false), ("2026-4-26", false), ("2026AB01", false), ("", false), ("20260431", false),
-    ])
+    @Test(
+        "both the ISO and the iCal DATE forms parse; impossible dates do not",
+        arguments: [
+            ("20260426", true), ("2026-04-26", true), ("20260229", false), ("20240229", true), ("19000229", false),
+            ("20001301", false), ("2026-4-26", false), ("2026AB01", false), ("", false), ("20260431", false),
+        ])
     func parsing(text: String, valid: Bool) {
         #expect((CalendarDay(text) != nil) == valid)
     }

@@ -27,10 +27,15 @@ struct ConflictResolverTests {
 
     @Test("a hostel room type with 6 beds conflicts at the 7th claim on a night")
     func hostelCapacity() throws {
-        let claims = (0..<7).map { block("bed-\($0)", "2026-04-2\($0 % 3)", "2026-04-29", source: $0 < 4 ? .booking : .other) }
+        let claims = (0..<7).map {
+            block("bed-\($0)", "2026-04-2\($0 % 3)", "2026-04-29", source: $0 < 4 ? .booking : .other)
+        }
         #expect(ConflictResolver().conflicts(in: claims, capacity: 7).isEmpty)
         let conflict = try #require(ConflictResolver().conflicts(in: claims, capacity: 6).first)
-        #expect(conflict.nights.map(\.description) == ["2026-04-22", "2026-04-23", "2026-04-24", "2026-04-25", "2026-04-26", "2026-04-27", "2026-04-28"])
+        #expect(
+            conflict.nights.map(\.description) == [
+                "2026-04-22", "2026-04-23", "2026-04-24", "2026-04-25", "2026-04-26", "2026-04-27", "2026-04-28",
+            ])
         #expect(conflict.claims.count == 7)
         #expect(conflict.excess == 1)
     }
@@ -45,9 +50,10 @@ struct ConflictResolverTests {
         let conflict = try #require(conflicts.first)
         #expect(conflict.claims.map(\.uid) == ["a", "b", "c"])
         #expect(conflict.nights.map(\.description) == ["2026-05-03", "2026-05-05"])
-        #expect(conflict.pairs.map { "\($0.a.uid)-\($0.b.uid):\($0.nights.map(\.description))" } == [
-            "a-b:[\"2026-05-03\"]", "b-c:[\"2026-05-05\"]",
-        ])
+        #expect(
+            conflict.pairs.map { "\($0.a.uid)-\($0.b.uid):\($0.nights.map(\.description))" } == [
+                "a-b:[\"2026-05-03\"]", "b-c:[\"2026-05-05\"]",
+            ])
     }
 
     @Test("channel priority keeps the higher channel and displaces the other")
@@ -57,12 +63,16 @@ struct ConflictResolverTests {
         #expect(resolution.isResolved)
         #expect(resolution.kept == [airbnb])
         #expect(resolution.displaced == [booking])
-        #expect(resolution.reason == "priority=direct,airbnb,booking: displaced booking b@booking.com (2026-04-28–2026-04-30)")
+        #expect(
+            resolution.reason
+                == "priority=direct,airbnb,booking: displaced booking b@booking.com (2026-04-28–2026-04-30)")
     }
 
-    @Test("two claims the policy ranks equal leave the conflict unresolved", arguments: [
-        ConflictPolicy.channelPriority([.booking]), .directWins, .firstBookedWins, .flagForHuman,
-    ])
+    @Test(
+        "two claims the policy ranks equal leave the conflict unresolved",
+        arguments: [
+            ConflictPolicy.channelPriority([.booking]), .directWins, .firstBookedWins, .flagForHuman,
+        ])
     func ties(policy: ConflictPolicy) throws {
         let first = block("one", "2026-04-26", "2026-04-29", source: .airbnb)
         let second = block("two", "2026-04-27", "2026-04-30", source: .airbnb)
@@ -110,9 +120,11 @@ struct ConflictResolverTests {
         #expect(resolution.displaced.map(\.uid) == ["v"])
     }
 
-    @Test("policies parse from their CLI spelling and print back the same", arguments: [
-        "priority=direct,airbnb,booking", "first-booked", "direct", "human",
-    ])
+    @Test(
+        "policies parse from their CLI spelling and print back the same",
+        arguments: [
+            "priority=direct,airbnb,booking", "first-booked", "direct", "human",
+        ])
     func policySpelling(text: String) throws {
         #expect(try #require(ConflictPolicy(text)).description == text)
         #expect(ConflictPolicy("priority=") == nil)
@@ -136,7 +148,9 @@ struct ConflictResolverTests {
         let payload = try JSONDecoder().decode(Conflict.self, from: Data(letter.payload))
         #expect(payload.claims == [airbnb, booking])
         let resolved = ConflictResolver(policy: .channelPriority([.airbnb]))
-        #expect(try await resolved.deadLetter(resolved.resolve(resolved.conflicts(in: [airbnb, booking])), unit: "A1", to: queue, at: at()) == 0)
+        #expect(
+            try await resolved.deadLetter(
+                resolved.resolve(resolved.conflicts(in: [airbnb, booking])), unit: "A1", to: queue, at: at()) == 0)
     }
 
     @Test("property: conflict nights are exactly the nights over capacity (300 seeds)")
@@ -159,7 +173,9 @@ struct ConflictResolverTests {
             #expect(Set(found) == expected, "seed \(seed)")
             #expect(found.count == expected.count, "seed \(seed): a night in two conflicts")
             for conflict in conflicts {
-                #expect(conflict.claims.allSatisfy { claim in conflict.nights.contains { claim.nights.contains($0) } }, "seed \(seed)")
+                #expect(
+                    conflict.claims.allSatisfy { claim in conflict.nights.contains { claim.nights.contains($0) } },
+                    "seed \(seed)")
                 let resolution = ConflictResolver(policy: .channelPriority(sources)).resolve(conflict)
                 if resolution.isResolved {
                     #expect(resolution.kept.count + resolution.displaced.count == conflict.claims.count)

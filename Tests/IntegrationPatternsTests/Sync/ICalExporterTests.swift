@@ -17,18 +17,22 @@ struct ICalExporterTests {
     func exactText() {
         var guest = own[0]
         guest.summary = "Reserved - Ana García"
-        let text = ICalExporter(calendarName: "Villa Mar").export([guest, own[1]] + imported, at: Date(timeIntervalSince1970: 1_780_000_000))
-        let expected = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ipm//Integration Patterns Mastery//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:Villa Mar",
-            "BEGIN:VEVENT", "UID:closure-7@villa.example", "DTSTAMP:20260528T202640Z", "DTSTART;VALUE=DATE:20260501",
-            "DTEND;VALUE=DATE:20260503", "SEQUENCE:0", "SUMMARY:Not available", "STATUS:CONFIRMED", "TRANSP:OPAQUE",
-            "END:VEVENT",
-            "BEGIN:VEVENT", "UID:direct-42@ipm.local", "DTSTAMP:20260528T202640Z", "DTSTART;VALUE=DATE:20260510",
-            "DTEND;VALUE=DATE:20260513", "SEQUENCE:0", "SUMMARY:Not available", "STATUS:CONFIRMED", "TRANSP:OPAQUE",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        ].joined(separator: "\r\n") + "\r\n"
+        let text = ICalExporter(calendarName: "Villa Mar").export(
+            [guest, own[1]] + imported, at: Date(timeIntervalSince1970: 1_780_000_000))
+        let expected =
+            [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ipm//Integration Patterns Mastery//EN",
+                "CALSCALE:GREGORIAN",
+                "METHOD:PUBLISH", "X-WR-CALNAME:Villa Mar",
+                "BEGIN:VEVENT", "UID:closure-7@villa.example", "DTSTAMP:20260528T202640Z",
+                "DTSTART;VALUE=DATE:20260501",
+                "DTEND;VALUE=DATE:20260503", "SEQUENCE:0", "SUMMARY:Not available", "STATUS:CONFIRMED", "TRANSP:OPAQUE",
+                "END:VEVENT",
+                "BEGIN:VEVENT", "UID:direct-42@ipm.local", "DTSTAMP:20260528T202640Z", "DTSTART;VALUE=DATE:20260510",
+                "DTEND;VALUE=DATE:20260513", "SEQUENCE:0", "SUMMARY:Not available", "STATUS:CONFIRMED", "TRANSP:OPAQUE",
+                "END:VEVENT",
+                "END:VCALENDAR",
+            ].joined(separator: "\r\n") + "\r\n"
         #expect(text == expected)
     }
 
@@ -37,7 +41,9 @@ struct ICalExporterTests {
         for seed in UInt64(1)...50 {
             var random = SplitMix64(seed: seed)
             let blocks = RandomFeeds.blocks(count: Int.random(in: 0...20, using: &random), using: &random)
-                .map { var b = $0; b.source = .direct; return b }
+                .map {
+                    var b = $0; b.source = .direct; return b
+                }
             let text = ICalExporter().export(blocks, at: at())
             let feed = try ICalParser(source: .direct).parse(text)
             #expect(feed.problems.isEmpty)

@@ -29,13 +29,24 @@ struct ICalParserTests {
         #expect(feed.source == .airbnb)
         #expect(feed.productID == "-//Airbnb Inc//Hosting Calendar 0.8.8//EN")
         #expect(feed.problems.isEmpty)
-        check(feed, [
-            Expected(uid: "1418fb94e984-c36acd434b7e9f2ee6515e5ef948f56a@airbnb.com", start: "2026-08-02", end: "2026-08-12", kind: .reservation, summary: "Reserved"),
-            Expected(uid: "6fec1092d3fa-593cc373f3608bf4d477eed46f443abe@airbnb.com", start: "2026-07-03", end: "2026-07-04", kind: .block, summary: "Airbnb (Not available)"),
-            Expected(uid: "1418fb94e984-0d3c1b5a7e2f4c8a9b6d5e4f3a2b1c0d@airbnb.com", start: "2026-09-01", end: "2026-09-05", kind: .reservation, summary: "Reserved"),
-        ])
+        check(
+            feed,
+            [
+                Expected(
+                    uid: "1418fb94e984-c36acd434b7e9f2ee6515e5ef948f56a@airbnb.com", start: "2026-08-02",
+                    end: "2026-08-12", kind: .reservation, summary: "Reserved"),
+                Expected(
+                    uid: "6fec1092d3fa-593cc373f3608bf4d477eed46f443abe@airbnb.com", start: "2026-07-03",
+                    end: "2026-07-04", kind: .block, summary: "Airbnb (Not available)"),
+                Expected(
+                    uid: "1418fb94e984-0d3c1b5a7e2f4c8a9b6d5e4f3a2b1c0d@airbnb.com", start: "2026-09-01",
+                    end: "2026-09-05", kind: .reservation, summary: "Reserved"),
+            ])
         // The fold sat in the middle of the URL; unfolding rejoins it exactly, and \n becomes a line break.
-        #expect(feed.blocks[0].description == "Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMNQ2X8J99\nPhone Number (Last 4 Digits): 4235")
+        #expect(
+            feed.blocks[0].description
+                == "Reservation URL: https://www.airbnb.com/hosting/reservations/details/HMNQ2X8J99\nPhone Number (Last 4 Digits): 4235"
+        )
     }
 
     @Test("Booking.com: LF-only export, every event CLOSED - Not available and so of unknown kind")
@@ -43,11 +54,19 @@ struct ICalParserTests {
         let feed = try SyncFixtures.feed("booking.ics")
         #expect(feed.source == .booking)
         #expect(feed.problems.isEmpty)
-        check(feed, [
-            Expected(uid: "a90207a6098fea365fa0d9ebc4af632d@booking.com", start: "2026-04-26", end: "2026-04-29", kind: .unknown, summary: "CLOSED - Not available"),
-            Expected(uid: "5c1f0e9d8b7a6c5d4e3f2a1b0c9d8e7f@booking.com", start: "2026-07-28", end: "2026-08-03", kind: .unknown, summary: "CLOSED - Not available"),
-            Expected(uid: "0f1e2d3c4b5a69788796a5b4c3d2e1f0@booking.com", start: "2026-08-10", end: "2026-08-11", kind: .unknown, summary: "CLOSED - Not available"),
-        ])
+        check(
+            feed,
+            [
+                Expected(
+                    uid: "a90207a6098fea365fa0d9ebc4af632d@booking.com", start: "2026-04-26", end: "2026-04-29",
+                    kind: .unknown, summary: "CLOSED - Not available"),
+                Expected(
+                    uid: "5c1f0e9d8b7a6c5d4e3f2a1b0c9d8e7f@booking.com", start: "2026-07-28", end: "2026-08-03",
+                    kind: .unknown, summary: "CLOSED - Not available"),
+                Expected(
+                    uid: "0f1e2d3c4b5a69788796a5b4c3d2e1f0@booking.com", start: "2026-08-10", end: "2026-08-11",
+                    kind: .unknown, summary: "CLOSED - Not available"),
+            ])
     }
 
     @Test("Vrbo: a fold that splits é, DURATION instead of DTEND, a VTIMEZONE and a timed stay")
@@ -56,35 +75,60 @@ struct ICalParserTests {
         #expect(feed.source == .vrbo)
         #expect(feed.name == "Villa Mar")
         #expect(feed.problems.isEmpty)
-        check(feed, [
-            Expected(uid: "2b6f0cc9-4d52-4a8e-9e1c-7f3a5d1e8b20", start: "2026-05-10", end: "2026-05-17", kind: .reservation, summary: "Réservée - Mélanie"),
-            Expected(uid: "9d1e4b7a-3c2f-4e8d-a6b5-0c9f8e7d6a51", start: "2026-05-20", end: "2026-05-23", kind: .block, summary: "Blocked"),
-            Expected(uid: "e4c3b2a1-9f8e-4d7c-b6a5-1f2e3d4c5b6a", start: "2026-06-01", end: "2026-06-05", kind: .reservation, summary: "Reserved - Tom"),
-        ])
+        check(
+            feed,
+            [
+                Expected(
+                    uid: "2b6f0cc9-4d52-4a8e-9e1c-7f3a5d1e8b20", start: "2026-05-10", end: "2026-05-17",
+                    kind: .reservation, summary: "Réservée - Mélanie"),
+                Expected(
+                    uid: "9d1e4b7a-3c2f-4e8d-a6b5-0c9f8e7d6a51", start: "2026-05-20", end: "2026-05-23", kind: .block,
+                    summary: "Blocked"),
+                Expected(
+                    uid: "e4c3b2a1-9f8e-4d7c-b6a5-1f2e3d4c5b6a", start: "2026-06-01", end: "2026-06-05",
+                    kind: .reservation, summary: "Reserved - Tom"),
+            ])
     }
 
-    @Test("RFC 5545 edge cases: BOM, blank lines, DATE alone is one night, UTC and TZID times, escapes, cancelled and recurring events")
+    @Test(
+        "RFC 5545 edge cases: BOM, blank lines, DATE alone is one night, UTC and TZID times, escapes, cancelled and recurring events"
+    )
     func edgeCases() throws {
         let feed = try SyncFixtures.feed("rfc5545-edge-cases.ics")
         #expect(feed.source == .other)
         #expect(feed.eventCount == 6)
-        check(feed, [
-            Expected(uid: "only-date@example.com", start: "2026-03-15", end: "2026-03-16", kind: .unknown, summary: "Owner stay"),
-            Expected(uid: "utc@example.com", start: "2026-04-01", end: "2026-04-05", kind: .reservation, summary: "Booked"),
-            // 22:00 in New York is 02:00 UTC the next day.
-            Expected(uid: "new-york@example.com", start: "2026-04-11", end: "2026-04-13", kind: .unknown, summary: "Late arrival"),
-            Expected(uid: "escaped@example.com", start: "2026-04-20", end: "2026-04-22", kind: .unknown, summary: "Maintenance, painting; room 2"),
-            Expected(uid: "weekly@example.com", start: "2026-05-01", end: "2026-05-02", kind: .block, summary: "Blocked"),
-        ])
+        check(
+            feed,
+            [
+                Expected(
+                    uid: "only-date@example.com", start: "2026-03-15", end: "2026-03-16", kind: .unknown,
+                    summary: "Owner stay"),
+                Expected(
+                    uid: "utc@example.com", start: "2026-04-01", end: "2026-04-05", kind: .reservation,
+                    summary: "Booked"),
+                // 22:00 in New York is 02:00 UTC the next day.
+                Expected(
+                    uid: "new-york@example.com", start: "2026-04-11", end: "2026-04-13", kind: .unknown,
+                    summary: "Late arrival"),
+                Expected(
+                    uid: "escaped@example.com", start: "2026-04-20", end: "2026-04-22", kind: .unknown,
+                    summary: "Maintenance, painting; room 2"),
+                Expected(
+                    uid: "weekly@example.com", start: "2026-05-01", end: "2026-05-02", kind: .block, summary: "Blocked"),
+            ])
         #expect(feed.blocks[3].description == "Line one\nLine two\nPath C:\\temp")
-        #expect(feed.problems == [
-            ICalProblem(line: 62, message: "a recurring event: only its first occurrence is kept", skipped: false, uid: "weekly@example.com")
-        ])
+        #expect(
+            feed.problems == [
+                ICalProblem(
+                    line: 62, message: "a recurring event: only its first occurrence is kept", skipped: false,
+                    uid: "weekly@example.com")
+            ])
     }
 
     @Test("timed events fall on the day of the property's time zone; date-only events never move")
     func propertyTimeZone() throws {
-        let newYork = try SyncFixtures.feed("rfc5545-edge-cases.ics", timeZone: TimeZone(identifier: "America/New_York")!)
+        let newYork = try SyncFixtures.feed(
+            "rfc5545-edge-cases.ics", timeZone: TimeZone(identifier: "America/New_York")!)
         let stay = try #require(newYork.blocks.first { $0.uid == "new-york@example.com" })
         #expect((stay.start.description, stay.end.description) == ("2026-04-10", "2026-04-12"))
         let onlyDate = try #require(newYork.blocks.first { $0.uid == "only-date@example.com" })
@@ -98,7 +142,8 @@ struct ICalParserTests {
     @Test("each broken event is reported with its line and skipped; the good ones are kept")
     func malformed() throws {
         let feed = try SyncFixtures.feed("malformed.ics")
-        #expect(feed.blocks.map(\.uid) == ["good-1@example.com", "stray-line@example.com", "ipm-nouid-20260720-20260722"])
+        #expect(
+            feed.blocks.map(\.uid) == ["good-1@example.com", "stray-line@example.com", "ipm-nouid-20260720-20260722"])
         #expect(feed.problems.map(\.line) == [12, 17, 20, 26, 28, 35, 39, 44])
         #expect(feed.problems.map(\.skipped) == [true, true, true, true, true, false, true, false])
         #expect(feed.problems[0].message.hasPrefix("libical: Can't parse as DATE value in DTSTART property"))
@@ -116,19 +161,22 @@ struct ICalParserTests {
         let feed = try SyncFixtures.feed("truncated-cr.ics")
         #expect(feed.blocks.map(\.uid) == ["cr-1@example.com"])
         #expect(!feed.isComplete)
-        #expect(feed.problems.map(\.description) == [
-            "line 10: BEGIN:VEVENT without END:VEVENT (event skipped)",
-            "line 12: no END:VCALENDAR: the feed may be truncated",
-        ])
+        #expect(
+            feed.problems.map(\.description) == [
+                "line 10: BEGIN:VEVENT without END:VEVENT (event skipped)",
+                "line 12: no END:VCALENDAR: the feed may be truncated",
+            ])
     }
 
-    @Test("input that is not a calendar throws, with a code that says what it was", arguments: [
-        ("<!DOCTYPE html><html></html>", ICalParseError.Code.htmlPage),
-        ("  \r\n\n", .empty),
-        ("", .empty),
-        ("{\"error\": \"expired\"}", .notACalendar),
-        ("BEGIN:VEVENT\nUID:x\nEND:VEVENT\n", .notACalendar),
-    ])
+    @Test(
+        "input that is not a calendar throws, with a code that says what it was",
+        arguments: [
+            ("<!DOCTYPE html><html></html>", ICalParseError.Code.htmlPage),
+            ("  \r\n\n", .empty),
+            ("", .empty),
+            ("{\"error\": \"expired\"}", .notACalendar),
+            ("BEGIN:VEVENT\nUID:x\nEND:VEVENT\n", .notACalendar),
+        ])
     func notACalendar(text: String, code: ICalParseError.Code) {
         #expect(throws: ICalParseError.self) { try ICalParser().parse(text) }
         do {
@@ -187,7 +235,8 @@ struct ICalParserTests {
 
     @Test("cut and corrupted feeds never crash the parser (300 seeds)")
     func corruption() throws {
-        let fixtures = try ["airbnb.ics", "booking.ics", "vrbo.ics", "rfc5545-edge-cases.ics", "malformed.ics"].map(SyncFixtures.bytes)
+        let fixtures = try ["airbnb.ics", "booking.ics", "vrbo.ics", "rfc5545-edge-cases.ics", "malformed.ics"].map(
+            SyncFixtures.bytes)
         for seed in UInt64(1)...300 {
             var random = SplitMix64(seed: seed)
             var bytes = fixtures[Int.random(in: 0..<fixtures.count, using: &random)]
@@ -207,7 +256,9 @@ struct ICalParserTests {
 
 /// Random availability feeds and a renderer with every quirk real feeds have.
 enum RandomFeeds {
-    static let words = ["Reserved", "Blocked", "Mélanie", "señor", "東京", "naïve", "a,b", "x;y", "back\\slash", "🏖️", "CLOSED", "stay"]
+    static let words = [
+        "Reserved", "Blocked", "Mélanie", "señor", "東京", "naïve", "a,b", "x;y", "back\\slash", "🏖️", "CLOSED", "stay",
+    ]
 
     static func blocks(count: Int, using random: inout SplitMix64) -> [AvailabilityBlock] {
         var start = day("2026-01-01").adding(days: Int.random(in: 0..<30, using: &random))
@@ -215,8 +266,10 @@ enum RandomFeeds {
             let nights = Int.random(in: 1...14, using: &random)
             let summary = (0..<Int.random(in: 1...4, using: &random)).map { _ in words.randomElement(using: &random)! }
                 .joined(separator: " ")
-            let description = (0..<Int.random(in: 0...3, using: &random)).map { _ in words.randomElement(using: &random)! }
-                .joined(separator: "\n")
+            let description = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                words.randomElement(using: &random)!
+            }
+            .joined(separator: "\n")
             let block = AvailabilityBlock(
                 source: .other, uid: "r\(index)-\(random.next() % 1_000_000)@example.com", start: start,
                 end: start.adding(days: nights), kind: .unknown, summary: summary, description: description)

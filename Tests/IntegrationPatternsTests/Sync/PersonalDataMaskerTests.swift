@@ -4,24 +4,31 @@ import Testing
 
 @Suite("PersonalDataMasker")
 struct PersonalDataMaskerTests {
-    @Test("masks what real feeds carry", arguments: [
-        ("Phone Number (Last 4 Digits): 4235", "Phone Number (Last 4 Digits): ****"),
-        ("https://www.airbnb.com/reservation/itinerary?code=HMZK4T7P2W", "https://www.airbnb.com/reservation/itinerary?code=**********"),
-        ("details/HMNQ2X8J99 and more", "details/********** and more"),
-        ("Réservée - Mélanie", "Réservée - *******"),
-        ("Reserved - Tom", "Reserved - ***"),
-        ("Guest: ana.perez+stay@example.com", "Guest: **************@example.com"),
-        ("Phone: +57 300 123 4567", "Phone: +** *** *** ****"),
-        ("Booking number 4031829575", "Booking number **********"),
-        ("Vrbo HA-K7Q2ZP", "Vrbo *********"),
-    ])
+    @Test(
+        "masks what real feeds carry",
+        arguments: [
+            ("Phone Number (Last 4 Digits): 4235", "Phone Number (Last 4 Digits): ****"),
+            (
+                "https://www.airbnb.com/reservation/itinerary?code=HMZK4T7P2W",
+                "https://www.airbnb.com/reservation/itinerary?code=**********"
+            ),
+            ("details/HMNQ2X8J99 and more", "details/********** and more"),
+            ("Réservée - Mélanie", "Réservée - *******"),
+            ("Reserved - Tom", "Reserved - ***"),
+            ("Guest: ana.perez+stay@example.com", "Guest: **************@example.com"),
+            ("Phone: +57 300 123 4567", "Phone: +** *** *** ****"),
+            ("Booking number 4031829575", "Booking number **********"),
+            ("Vrbo HA-K7Q2ZP", "Vrbo *********"),
+        ])
     func masks(input: String, expected: String) {
         #expect(PersonalDataMasker().mask(input) == expected)
     }
 
-    @Test("leaves ordinary text, dates and short numbers alone", arguments: [
-        "Reserved", "Airbnb (Not available)", "CLOSED - Not available", "Check-in 2026-04-26, room 12", "Blocked",
-    ])
+    @Test(
+        "leaves ordinary text, dates and short numbers alone",
+        arguments: [
+            "Reserved", "Airbnb (Not available)", "CLOSED - Not available", "Check-in 2026-04-26, room 12", "Blocked",
+        ])
     func keeps(input: String) {
         #expect(PersonalDataMasker().mask(input) == input)
     }
@@ -45,7 +52,9 @@ struct PersonalDataMaskerTests {
 
     @Test("feed URLs are reduced to scheme and host")
     func urls() {
-        #expect(PersonalDataMasker.redact(URL(string: "https://www.airbnb.com/calendar/ical/123.ics?s=secret")!) == "https://www.airbnb.com/…")
+        #expect(
+            PersonalDataMasker.redact(URL(string: "https://www.airbnb.com/calendar/ical/123.ics?s=secret")!)
+                == "https://www.airbnb.com/…")
         #expect(PersonalDataMasker.redact(URL(fileURLWithPath: "/tmp/feeds/booking.ics")) == "booking.ics")
     }
 }

@@ -32,15 +32,18 @@ struct ReconcilerTests {
         var testDescription: String { "\(misses) misses, grace \(grace)" }
     }
 
-    @Test("a vanished block is removed only after N consecutive misses and the grace period", arguments: [
-        RemovalCase(misses: 3, grace: .zero, fetches: [5, 10, 15, 20], removedAt: 2),
-        RemovalCase(misses: 1, grace: .zero, fetches: [5, 10], removedAt: 0),
-        RemovalCase(misses: 1, grace: .seconds(900), fetches: [5, 10, 15, 20], removedAt: 3),
-        RemovalCase(misses: 3, grace: .seconds(1800), fetches: [5, 10, 15, 20, 35], removedAt: 4),
-        RemovalCase(misses: 5, grace: .zero, fetches: [5, 10, 15, 20], removedAt: nil),
-    ])
+    @Test(
+        "a vanished block is removed only after N consecutive misses and the grace period",
+        arguments: [
+            RemovalCase(misses: 3, grace: .zero, fetches: [5, 10, 15, 20], removedAt: 2),
+            RemovalCase(misses: 1, grace: .zero, fetches: [5, 10], removedAt: 0),
+            RemovalCase(misses: 1, grace: .seconds(900), fetches: [5, 10, 15, 20], removedAt: 3),
+            RemovalCase(misses: 3, grace: .seconds(1800), fetches: [5, 10, 15, 20, 35], removedAt: 4),
+            RemovalCase(misses: 5, grace: .zero, fetches: [5, 10, 15, 20], removedAt: nil),
+        ])
     func removal(_ row: RemovalCase) {
-        let reconciler = Reconciler(policy: ReconciliationPolicy(missesBeforeRemoval: row.misses, gracePeriod: row.grace))
+        let reconciler = Reconciler(
+            policy: ReconciliationPolicy(missesBeforeRemoval: row.misses, gracePeriod: row.grace))
         var state = reconciler.reconcile(steady + [leaving], against: .empty, at: at()).state
         for (index, minute) in row.fetches.enumerated() {
             let result = reconciler.reconcile(steady, against: state, at: at(minutes: minute))
@@ -77,7 +80,8 @@ struct ReconcilerTests {
 
     @Test("a cancelled UID that reappears is added again with its history; tombstones expire")
     func tombstones() {
-        let reconciler = Reconciler(policy: ReconciliationPolicy(missesBeforeRemoval: 1, tombstoneRetention: .seconds(3600)))
+        let reconciler = Reconciler(
+            policy: ReconciliationPolicy(missesBeforeRemoval: 1, tombstoneRetention: .seconds(3600)))
         var state = reconciler.reconcile(steady + [leaving], against: .empty, at: at()).state
         state = reconciler.reconcile(steady, against: state, at: at(minutes: 5)).state
         #expect(state.blocks.contains { $0.block.uid == "leaving" && $0.status == .cancelled })
@@ -125,14 +129,16 @@ struct ReconcilerTests {
         var testDescription: String { "\(stored) → \(kept)" }
     }
 
-    @Test("losing more than half the current blocks at once is held; fewer, or a small feed, is not", arguments: [
-        ShrinkCase(stored: 10, kept: 4, held: true),
-        ShrinkCase(stored: 10, kept: 5, held: false),
-        ShrinkCase(stored: 10, kept: 6, held: false),
-        ShrinkCase(stored: 3, kept: 1, held: false),
-        ShrinkCase(stored: 3, kept: 0, held: true),
-        ShrinkCase(stored: 4, kept: 1, held: true),
-    ])
+    @Test(
+        "losing more than half the current blocks at once is held; fewer, or a small feed, is not",
+        arguments: [
+            ShrinkCase(stored: 10, kept: 4, held: true),
+            ShrinkCase(stored: 10, kept: 5, held: false),
+            ShrinkCase(stored: 10, kept: 6, held: false),
+            ShrinkCase(stored: 3, kept: 1, held: false),
+            ShrinkCase(stored: 3, kept: 0, held: true),
+            ShrinkCase(stored: 4, kept: 1, held: true),
+        ])
     func shrink(_ row: ShrinkCase) {
         let blocks = (0..<row.stored).map { block("b\($0)", "2026-05-01", "2026-05-03").shifted(by: $0 * 7) }
         let reconciler = Reconciler()
@@ -175,7 +181,8 @@ struct ReconcilerTests {
     func changes() throws {
         let reconciler = Reconciler()
         let state = reconciler.reconcile([block("a", "2026-04-26", "2026-04-29")], against: .empty, at: at()).state
-        let extended = reconciler.reconcile([block("a", "2026-04-26", "2026-05-01")], against: state, at: at(minutes: 5))
+        let extended = reconciler.reconcile(
+            [block("a", "2026-04-26", "2026-05-01")], against: state, at: at(minutes: 5))
         let change = try #require(extended.changed.first)
         #expect(change.aspects == [.dates] && change.matchedBy == .uid)
         #expect(change.old.end == day("2026-04-29") && change.new.end == day("2026-05-01"))
@@ -183,7 +190,8 @@ struct ReconcilerTests {
         #expect(moved.added.isEmpty && moved.pending.isEmpty)
         #expect(moved.changed.first?.matchedBy == .overlap)
         #expect(moved.changed.first?.old.uid == "a" && moved.changed.first?.new.uid == "z")
-        let kind = reconciler.reconcile([block("a", "2026-04-26", "2026-04-29", kind: .block)], against: state, at: at(minutes: 5))
+        let kind = reconciler.reconcile(
+            [block("a", "2026-04-26", "2026-04-29", kind: .block)], against: state, at: at(minutes: 5))
         #expect(kind.changed.first?.aspects == [.kind])
     }
 
@@ -209,10 +217,13 @@ struct ReconcilerTests {
             var previous: [AvailabilityBlock] = []
             for step in 0..<6 {
                 let fetched = RandomFeeds.blocks(count: Int.random(in: 0...15, using: &random), using: &random)
-                    .map { var b = $0; b.uid = "u\(Int.random(in: 0..<20, using: &random))"; return b }
+                    .map {
+                        var b = $0; b.uid = "u\(Int.random(in: 0..<20, using: &random))"; return b
+                    }
                 let unique = Dictionary(fetched.map { ($0.uid, $0) }, uniquingKeysWith: { a, _ in a }).values
                     .sorted { $0.uid < $1.uid }
-                let result = reconciler.reconcile(unique, against: state, at: at(minutes: Double(step)), acceptSuspicious: true)
+                let result = reconciler.reconcile(
+                    unique, against: state, at: at(minutes: Double(step)), acceptSuspicious: true)
                 state = result.state
                 #expect(Set(state.claims.map(\.uid)) == Set(unique.map(\.uid)), "seed \(seed) step \(step)")
                 #expect(Set(state.claims.map(\.nights)) == Set(unique.map(\.nights)), "seed \(seed) step \(step)")

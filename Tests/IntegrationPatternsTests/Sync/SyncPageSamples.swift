@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // The Swift samples of Content/{en,es}/conditional-polling and sync-strategies, copied verbatim into
 // functions so that the compiler checks them against the real API; SyncPageSampleTests fails when a page's
 // sample is no longer here line for line. The stubs stand for the reader's own code. Nothing here runs.

@@ -40,7 +40,10 @@ struct SyncStateStoreTests {
                 record: FetchRecord(at: at(), outcome: .applied, httpStatus: 200, added: 2)))
         #expect(try await store.state(for: airbnbKey) == saved)
         #expect(try await store.checkpoint(for: airbnbKey) == checkpoint)
-        #expect(try await store.history(for: airbnbKey, limit: 10) == [FetchRecord(at: at(), outcome: .applied, httpStatus: 200, added: 2)])
+        #expect(
+            try await store.history(for: airbnbKey, limit: 10) == [
+                FetchRecord(at: at(), outcome: .applied, httpStatus: 200, added: 2)
+            ])
         #expect(try await store.feeds(unit: "A1") == [airbnbKey])
         #expect(try await store.feeds(unit: "B2").isEmpty)
     }
@@ -48,15 +51,19 @@ struct SyncStateStoreTests {
     @Test("a commit without a checkpoint (a held fetch) keeps the old validators", arguments: Kind.allCases)
     func heldKeepsValidators(kind: Kind) async throws {
         let store = try kind.make()
-        let checkpoint = FeedCheckpoint(source: .airbnb, validators: HTTPValidators(etag: "\"v1\""), bodyHash: "h1", lastAppliedAt: at())
+        let checkpoint = FeedCheckpoint(
+            source: .airbnb, validators: HTTPValidators(etag: "\"v1\""), bodyHash: "h1", lastAppliedAt: at())
         try await store.commit(
-            SyncCommit(feed: airbnbKey, source: .airbnb, state: state([block("a", "2026-04-26", "2026-04-29")]), checkpoint: checkpoint,
-                       record: FetchRecord(at: at(), outcome: .applied)))
+            SyncCommit(
+                feed: airbnbKey, source: .airbnb, state: state([block("a", "2026-04-26", "2026-04-29")]),
+                checkpoint: checkpoint,
+                record: FetchRecord(at: at(), outcome: .applied)))
         var held = try await store.state(for: airbnbKey)
         held.suspiciousStreak = 1
         try await store.commit(
-            SyncCommit(feed: airbnbKey, source: .airbnb, state: held, checkpoint: nil,
-                       record: FetchRecord(at: at(minutes: 5), outcome: .held, detail: "empty")))
+            SyncCommit(
+                feed: airbnbKey, source: .airbnb, state: held, checkpoint: nil,
+                record: FetchRecord(at: at(minutes: 5), outcome: .held, detail: "empty")))
         #expect(try await store.checkpoint(for: airbnbKey) == checkpoint)
         #expect(try await store.state(for: airbnbKey).suspiciousStreak == 1)
         #expect(try await store.history(for: airbnbKey, limit: 10).map(\.outcome) == [.held, .applied])
@@ -64,20 +71,38 @@ struct SyncStateStoreTests {
         #expect(try await store.history(for: airbnbKey, limit: 1).map(\.outcome) == [.notModified])
     }
 
-    @Test("claims gather every feed of the unit, without tombstones; own blocks are the direct ones", arguments: Kind.allCases)
+    @Test(
+        "claims gather every feed of the unit, without tombstones; own blocks are the direct ones",
+        arguments: Kind.allCases)
     func claimsAndOwnBlocks(kind: Kind) async throws {
         let store = try kind.make()
         let reconciler = Reconciler(policy: .snapshotDiff)
         let first = reconciler.reconcile(
-            [block("a", "2026-04-26", "2026-04-29"), block("gone", "2026-06-01", "2026-06-03")], against: .empty, at: at())
-        let second = reconciler.reconcile([block("a", "2026-04-26", "2026-04-29")], against: first.state, at: at(minutes: 5))
-        try await store.commit(SyncCommit(feed: airbnbKey, source: .airbnb, state: second.state, checkpoint: nil, record: FetchRecord(at: at(), outcome: .applied)))
+            [block("a", "2026-04-26", "2026-04-29"), block("gone", "2026-06-01", "2026-06-03")], against: .empty,
+            at: at())
+        let second = reconciler.reconcile(
+            [block("a", "2026-04-26", "2026-04-29")], against: first.state, at: at(minutes: 5))
+        try await store.commit(
+            SyncCommit(
+                feed: airbnbKey, source: .airbnb, state: second.state, checkpoint: nil,
+                record: FetchRecord(at: at(), outcome: .applied)))
         let own = reconciler.reconcile(
-            [block("d1", "2026-05-01", "2026-05-03", source: .direct), block("d2", "2026-07-01", "2026-07-03", source: .direct)],
+            [
+                block("d1", "2026-05-01", "2026-05-03", source: .direct),
+                block("d2", "2026-07-01", "2026-07-03", source: .direct),
+            ],
             against: .empty, at: at())
-        let ownAfter = reconciler.reconcile([block("d1", "2026-05-01", "2026-05-03", source: .direct)], against: own.state, at: at(minutes: 1))
-        try await store.commit(SyncCommit(feed: directKey, source: .direct, state: ownAfter.state, checkpoint: nil, record: FetchRecord(at: at(), outcome: .applied)))
-        try await store.commit(SyncCommit(feed: FeedKey(unit: "B2", feed: "airbnb"), source: .airbnb, state: state([block("other-unit", "2026-04-26", "2026-04-29")]), checkpoint: nil, record: FetchRecord(at: at(), outcome: .applied)))
+        let ownAfter = reconciler.reconcile(
+            [block("d1", "2026-05-01", "2026-05-03", source: .direct)], against: own.state, at: at(minutes: 1))
+        try await store.commit(
+            SyncCommit(
+                feed: directKey, source: .direct, state: ownAfter.state, checkpoint: nil,
+                record: FetchRecord(at: at(), outcome: .applied)))
+        try await store.commit(
+            SyncCommit(
+                feed: FeedKey(unit: "B2", feed: "airbnb"), source: .airbnb,
+                state: state([block("other-unit", "2026-04-26", "2026-04-29")]), checkpoint: nil,
+                record: FetchRecord(at: at(), outcome: .applied)))
         #expect(Set(try await store.claims(unit: "A1").map(\.uid)) == ["a", "d1"])
         let mine = try await store.ownBlocks(unit: "A1")
         #expect(mine.active.map(\.uid) == ["d1"])
@@ -104,7 +129,11 @@ struct SyncStateStoreTests {
         let saved = state([block("a", "2026-04-26", "2026-04-29")])
         do {
             let store = try SQLiteSyncStateStore(path: temporary.path)
-            try await store.commit(SyncCommit(feed: airbnbKey, source: .airbnb, state: saved, checkpoint: FeedCheckpoint(source: .airbnb, bodyHash: "h"), record: FetchRecord(at: at(), outcome: .applied)))
+            try await store.commit(
+                SyncCommit(
+                    feed: airbnbKey, source: .airbnb, state: saved,
+                    checkpoint: FeedCheckpoint(source: .airbnb, bodyHash: "h"),
+                    record: FetchRecord(at: at(), outcome: .applied)))
         }
         let reopened = try SQLiteSyncStateStore(path: temporary.path)
         #expect(try await reopened.state(for: airbnbKey) == saved)

@@ -19,7 +19,8 @@ struct WebhookProcessorTests {
         init(store: (any IdempotencyStore)? = nil) throws {
             let memory = InMemoryIdempotencyStore(clock: clock.wallClock)
             self.store = memory
-            let verifier = try WebhookVerifier(scheme: .standardWebhooks, secrets: [WebhookProcessorTests.secret], clock: clock.wallClock)
+            let verifier = try WebhookVerifier(
+                scheme: .standardWebhooks, secrets: [WebhookProcessorTests.secret], clock: clock.wallClock)
             processor = WebhookProcessor(
                 verifier: verifier, store: store ?? memory, deadLetters: deadLetters, alerts: alerts,
                 configuration: .init(lease: .seconds(60), source: "webhook:test"), clock: clock.wallClock)
@@ -156,12 +157,18 @@ struct WebhookProcessorTests {
         struct Rejected: Error {}
         struct Downstream: HTTPStatusError { var statusCode: Int }
         var fixture = try Fixture()
-        let parked = await fixture.processor.handle(try fixture.request(id: "msg_422")) { _ in throw Downstream(statusCode: 422) }
+        let parked = await fixture.processor.handle(try fixture.request(id: "msg_422")) { _ in
+            throw Downstream(statusCode: 422)
+        }
         #expect(parked.decision == .deadLettered(key: "msg_422", deadLetterID: 1))
-        let retried = await fixture.processor.handle(try fixture.request(id: "msg_503")) { _ in throw Downstream(statusCode: 503) }
+        let retried = await fixture.processor.handle(try fixture.request(id: "msg_503")) { _ in
+            throw Downstream(statusCode: 503)
+        }
         #expect(retried.decision == .transientFailure(key: "msg_503"))
         var configuration = fixture.processor.configuration
-        configuration.classifier = ErrorClassifier.retryingUnknownErrors.overriding { $0 is Rejected ? .permanent : nil }
+        configuration.classifier = ErrorClassifier.retryingUnknownErrors.overriding {
+            $0 is Rejected ? .permanent : nil
+        }
         let processor = WebhookProcessor(
             verifier: fixture.processor.verifier, store: fixture.store, deadLetters: fixture.deadLetters,
             alerts: fixture.alerts, configuration: configuration, clock: fixture.clock.wallClock)
@@ -202,11 +209,15 @@ struct WebhookProcessorTests {
     func deadLettersUnavailable() async throws {
         let fixture = try Fixture()
         await fixture.deadLetters.setFailing(true)
-        let outcome = await fixture.processor.handle(try fixture.request()) { _ in throw WebhookHandlerError.permanent("bad") }
+        let outcome = await fixture.processor.handle(try fixture.request()) { _ in
+            throw WebhookHandlerError.permanent("bad")
+        }
         #expect(outcome.decision == .storeUnavailable)
         #expect(outcome.response.status == 503)
         await fixture.deadLetters.setFailing(false)
-        let retry = await fixture.processor.handle(try fixture.request()) { _ in throw WebhookHandlerError.permanent("bad") }
+        let retry = await fixture.processor.handle(try fixture.request()) { _ in
+            throw WebhookHandlerError.permanent("bad")
+        }
         #expect(retry.response.status == 200)
         #expect(await fixture.deadLetters.letters.count == 1)
     }

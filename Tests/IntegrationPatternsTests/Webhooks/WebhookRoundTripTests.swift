@@ -29,19 +29,28 @@ struct WebhookRoundTripTests {
         }
     }
 
-    @Test("whatever the secret and body, a signed delivery verifies, and any change to the body fails", arguments: schemes)
+    @Test(
+        "whatever the secret and body, a signed delivery verifies, and any change to the body fails", arguments: schemes
+    )
     func roundTrip(scheme: WebhookScheme) throws {
         var random = SplitMix64(seed: 0x5EED_0001)
         for round in 0..<200 {
             let (signSecret, verifySecret) = Self.secrets(for: scheme, &random)
-            let body = (0..<Int.random(in: 0...2048, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let body = (0..<Int.random(in: 0...2048, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
             let now = Date(timeIntervalSince1970: TimeInterval(1_700_000_000 + round))
-            let headers = try WebhookSigner(scheme: scheme, secret: signSecret).sign(body: body, id: "evt_\(round)", timestamp: now)
+            let headers = try WebhookSigner(scheme: scheme, secret: signSecret).sign(
+                body: body, id: "evt_\(round)", timestamp: now)
             let verifier = try WebhookVerifier(scheme: scheme, secrets: [verifySecret], clock: .fixed(now))
             let verified = try verifier.verify(headers: headers, body: body)
             #expect(verified.secretIndex == 0)
             var tampered = body
-            if tampered.isEmpty { tampered = [0] } else { tampered[Int.random(in: 0..<tampered.count, using: &random)] ^= 0x01 }
+            if tampered.isEmpty {
+                tampered = [0]
+            } else {
+                tampered[Int.random(in: 0..<tampered.count, using: &random)] ^= 0x01
+            }
             do {
                 _ = try verifier.verify(headers: headers, body: tampered)
                 Issue.record("\(scheme): a tampered body verified (round \(round))")
@@ -60,7 +69,8 @@ struct WebhookRoundTripTests {
         let now = Date(timeIntervalSince1970: 1_700_000_000)
         let headers = try WebhookSigner(scheme: scheme, secret: new.sign).sign(body: body, id: "evt_1", timestamp: now)
         do {
-            _ = try WebhookVerifier(scheme: scheme, secrets: [old.verify], clock: .fixed(now)).verify(headers: headers, body: body)
+            _ = try WebhookVerifier(scheme: scheme, secrets: [old.verify], clock: .fixed(now)).verify(
+                headers: headers, body: body)
             Issue.record("\(scheme): verified with the wrong secret")
         } catch {
             #expect(error.reason == .signatureMismatch)

@@ -27,7 +27,10 @@ struct WebhookVectorTests {
 
     static let sw1Payload = Array(#"{"test": 2432232314}"#.utf8)
     static func sw1Headers(_ signature: String) -> HTTPHeaders {
-        ["webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330", "webhook-signature": signature]
+        [
+            "webhook-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "webhook-timestamp": "1614265330",
+            "webhook-signature": signature,
+        ]
     }
 
     @Test("SW-1: the canonical Standard Webhooks vector verifies")
@@ -49,9 +52,10 @@ struct WebhookVectorTests {
         ])
     func sw1Negative(signature: String) throws {
         let verifier = try verifier(.standardWebhooks, ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], now: 1_614_265_330)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: Self.sw1Headers(signature), body: Self.sw1Payload)
-        } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: Self.sw1Headers(signature), body: Self.sw1Payload)
+            } == .signatureMismatch)
     }
 
     @Test("SW-1: any valid signature in a space-separated list passes; unknown versions are ignored")
@@ -60,9 +64,10 @@ struct WebhookVectorTests {
         let header =
             "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc= v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE= v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc="
         _ = try verifier.verify(headers: Self.sw1Headers(header), body: Self.sw1Payload)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: Self.sw1Headers("v2,abc"), body: Self.sw1Payload)
-        } == .noMatchingSignature)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: Self.sw1Headers("v2,abc"), body: Self.sw1Payload)
+            } == .noMatchingSignature)
     }
 
     @Test(
@@ -73,51 +78,66 @@ struct WebhookVectorTests {
             let signer = try WebhookSigner(scheme: .standardWebhooks, secret: text)
             let headers = try signer.sign(
                 body: Self.sw1Payload, id: "msg_1", timestamp: Date(timeIntervalSince1970: 1_614_265_330))
-            _ = try verifier(.standardWebhooks, [text], now: 1_614_265_330).verify(headers: headers, body: Self.sw1Payload)
+            _ = try verifier(.standardWebhooks, [text], now: 1_614_265_330).verify(
+                headers: headers, body: Self.sw1Payload)
         }
     }
 
     @Test("an empty secret, whsec_ alone, or a non-base64 Standard secret is invalid_secret")
     func invalidSecrets() {
         for secret in ["", "whsec_", "whsec_not base64!"] {
-            #expect(reason { () throws(WebhookVerificationError) in
-                _ = try WebhookVerifier(scheme: .standardWebhooks, secrets: [secret])
-            } == .invalidSecret)
+            #expect(
+                reason { () throws(WebhookVerificationError) in
+                    _ = try WebhookVerifier(scheme: .standardWebhooks, secrets: [secret])
+                } == .invalidSecret)
         }
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try WebhookVerifier(scheme: .stripe, secrets: [""])
-        } == .invalidSecret)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try WebhookVerifier(scheme: .github, secrets: [])
-        } == .invalidSecret)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try WebhookVerifier(scheme: .stripe, secrets: [""])
+            } == .invalidSecret)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try WebhookVerifier(scheme: .github, secrets: [])
+            } == .invalidSecret)
     }
 
     @Test("SW-2: the Rust library's vector, its negatives, and the ±(300+1) s window")
     func sw2() throws {
         let payload = Array(#"{"email":"test@example.com","username":"test_user"}"#.utf8)
         func headers(_ signature: String, _ timestamp: Int64 = 1_649_367_553) -> HTTPHeaders {
-            ["webhook-id": "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk", "webhook-timestamp": String(timestamp), "webhook-signature": signature]
+            [
+                "webhook-id": "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk", "webhook-timestamp": String(timestamp),
+                "webhook-signature": signature,
+            ]
         }
         let secret = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD"
         let good = "v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw="
         _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553).verify(headers: headers(good), body: payload)
         let verifierNow = try verifier(.standardWebhooks, [secret], now: 1_649_367_553)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifierNow.verify(headers: headers("v1,R3PTzyfHASBKHH98a7yexTwaJ4yNIcGhFQc1yuN+BPU="), body: payload)
-        } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifierNow.verify(
+                    headers: headers("v1,R3PTzyfHASBKHH98a7yexTwaJ4yNIcGhFQc1yuN+BPU="), body: payload)
+            } == .signatureMismatch)
         let none =
             "v1,tFtCZ5RDCPxzWQRWXWPgrCgE2frDBe9gjpbWQxnVfsQ= v1,Mm7xgUVICxZfQ3bgf0h0Dof65L/IFx+PnZvnDWPCX6Q= v1,9DfC1c3eeOrXB6w/5dIDydLNQaEyww5KalE5jLBZucE="
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifierNow.verify(headers: headers(none), body: payload)
-        } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifierNow.verify(headers: headers(none), body: payload)
+            } == .signatureMismatch)
         // The genuine signature, checked 301 s after and before its timestamp.
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 + 301).verify(headers: headers(good), body: payload)
-        } == .timestampTooOld)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 - 301).verify(headers: headers(good), body: payload)
-        } == .timestampTooNew)
-        _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 + 300).verify(headers: headers(good), body: payload)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 + 301).verify(
+                    headers: headers(good), body: payload)
+            } == .timestampTooOld)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 - 301).verify(
+                    headers: headers(good), body: payload)
+            } == .timestampTooNew)
+        _ = try verifier(.standardWebhooks, [secret], now: 1_649_367_553 + 300).verify(
+            headers: headers(good), body: payload)
     }
 
     @Test("SW-3: the v1a Ed25519 vector verifies with the public key, and signing reproduces it")
@@ -127,21 +147,24 @@ struct WebhookVectorTests {
             "v1a,wY2SZc3TRkb1YQ3GVtlawNyAeN6SEYiztr+FExZJzpEd7BY8kO2olVTahf5NW2nn86HK/3ZM9G2VRPMiA51jDA=="
         let verifier = try verifier(.standardWebhooksEd25519, [publicKey], now: 1_614_265_330)
         _ = try verifier.verify(headers: Self.sw1Headers(expected), body: Self.sw1Payload)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: Self.sw1Headers(expected), body: Array(#"{"test": 2432232315}"#.utf8))
-        } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: Self.sw1Headers(expected), body: Array(#"{"test": 2432232315}"#.utf8))
+            } == .signatureMismatch)
         // The seed is ASCII WEBHOOKASYMMETRICTESTPRIVATEKEY1 (the Go library's test key).
         let signer = try WebhookSigner(
             scheme: .standardWebhooksEd25519, secret: "whsk_V0VCSE9PS0FTWU1NRVRSSUNURVNUUFJJVkFURUtFWTE=")
         let headers = try signer.sign(
-            body: Self.sw1Payload, id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: Date(timeIntervalSince1970: 1_614_265_330))
+            body: Self.sw1Payload, id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            timestamp: Date(timeIntervalSince1970: 1_614_265_330))
         #expect(headers["webhook-signature"] == expected)
     }
 
     // MARK: Stripe
 
     static func st1Payload() throws -> [UInt8] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/stripe-st1.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/stripe-st1.json")
         return Array(try Data(contentsOf: url))
     }
 
@@ -155,16 +178,18 @@ struct WebhookVectorTests {
         _ = try verifier.verify(headers: ["Stripe-Signature": Self.st1Header], body: payload)
         // The same JSON without its final newline (a re-serialised body) no longer matches.
         let reserialised = Array(payload.dropLast())
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: ["stripe-signature": Self.st1Header], body: reserialised)
-        } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: ["stripe-signature": Self.st1Header], body: reserialised)
+            } == .signatureMismatch)
     }
 
     @Test("ST-2: a whsec_ Stripe secret is used as text, never base64-decoded")
     func st2() throws {
         let body = Array(#"{"id":"evt_test","object":"event"}"#.utf8)
         let header = "t=1700000000,v1=8042376f6ca064adbe037642a718227dfd59047137eb49497a54c49eb0cfb724"
-        _ = try verifier(.stripe, ["whsec_test_secret"], now: 1_700_000_000).verify(headers: ["Stripe-Signature": header], body: body)
+        _ = try verifier(.stripe, ["whsec_test_secret"], now: 1_700_000_000).verify(
+            headers: ["Stripe-Signature": header], body: body)
         let signed = try WebhookSigner(scheme: .stripe, secret: "whsec_test_secret").sign(
             body: body, timestamp: Date(timeIntervalSince1970: 1_700_000_000))
         #expect(signed["Stripe-Signature"] == header)
@@ -184,9 +209,10 @@ struct WebhookVectorTests {
         let verifier = try verifier(.stripe, ["webhook_secret"], now: 1_533_204_620)
         let headers: HTTPHeaders = header.map { ["Stripe-Signature": $0] } ?? [:]
         let payload = try Self.st1Payload()
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: headers, body: payload)
-        } == expected)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: headers, body: payload)
+            } == expected)
     }
 
     @Test("Stripe: an extra bad v1 still verifies; a rolled secret verifies with either secret")
@@ -219,10 +245,11 @@ struct WebhookVectorTests {
         }
         _ = try verifier(.stripe, ["webhook_secret"], now: 1_533_204_635, tolerance: .seconds(20)).verify(
             headers: headers, body: payload)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier(.stripe, ["webhook_secret"], now: 1_533_204_605, tolerance: .seconds(10)).verify(
-                headers: headers, body: payload)
-        } == .timestampTooNew)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier(.stripe, ["webhook_secret"], now: 1_533_204_605, tolerance: .seconds(10)).verify(
+                    headers: headers, body: payload)
+            } == .timestampTooNew)
     }
 
     // MARK: GitHub, Shopify
@@ -234,22 +261,26 @@ struct WebhookVectorTests {
             "X-Hub-Signature-256": "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
         ]
         _ = try verifier.verify(headers: headers, body: Array("Hello, World!".utf8))
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: headers, body: Array("Hello, World?".utf8))
-        } == .signatureMismatch)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: ["X-Hub-Signature": "sha1=abc"], body: Array("Hello, World!".utf8))
-        } == .missingHeader)
-        #expect(reason { () throws(WebhookVerificationError) in
-            _ = try verifier.verify(headers: ["X-Hub-Signature-256": "sha1=abc"], body: Array("Hello, World!".utf8))
-        } == .noMatchingSignature)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: headers, body: Array("Hello, World?".utf8))
+            } == .signatureMismatch)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: ["X-Hub-Signature": "sha1=abc"], body: Array("Hello, World!".utf8))
+            } == .missingHeader)
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(headers: ["X-Hub-Signature-256": "sha1=abc"], body: Array("Hello, World!".utf8))
+            } == .noMatchingSignature)
     }
 
     @Test("SH-1: a Shopify base64 signature verifies, and header names are case-insensitive")
     func sh1() throws {
         let verifier = try WebhookVerifier(scheme: .shopify, secrets: ["test-webhook-secret"])
         let body = Array(#"{"id":1234567890,"email":"customer@example.com","total_price":"123.45"}"#.utf8)
-        _ = try verifier.verify(headers: ["x-shopify-hmac-sha256": "QNyObTlKbMx2qDlPF/ZOZcBqg5OgPg+2oky3zldc0Gw="], body: body)
+        _ = try verifier.verify(
+            headers: ["x-shopify-hmac-sha256": "QNyObTlKbMx2qDlPF/ZOZcBqg5OgPg+2oky3zldc0Gw="], body: body)
     }
 
     // MARK: Primitives
@@ -257,10 +288,18 @@ struct WebhookVectorTests {
     @Test("RFC 4231 HMAC-SHA256 vectors through the keyed OpenSSL context, reused across messages")
     func rfc4231() throws {
         let cases: [([UInt8], String, String)] = [
-            ([UInt8](repeating: 0x0b, count: 20), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"),
-            (Array("Jefe".utf8), "what do ya want for nothing?", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
-            ([UInt8](repeating: 0xaa, count: 131), "Test Using Larger Than Block-Size Key - Hash Key First",
-             "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
+            (
+                [UInt8](repeating: 0x0b, count: 20), "Hi There",
+                "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+            ),
+            (
+                Array("Jefe".utf8), "what do ya want for nothing?",
+                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+            ),
+            (
+                [UInt8](repeating: 0xaa, count: 131), "Test Using Larger Than Block-Size Key - Hash Key First",
+                "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+            ),
         ]
         for (key, message, expected) in cases {
             let hmac = try #require(HMACSHA256(key: key))

@@ -46,7 +46,8 @@ public actor CircuitBreaker {
         self.countsAsFailure = countsAsFailure
         self.onStateChange = onStateChange
         if let snapshot {
-            machine = CircuitBreakerStateMachine(policy: policy, snapshot: snapshot, now: elapsed.now(), wallNow: wallClock.now())
+            machine = CircuitBreakerStateMachine(
+                policy: policy, snapshot: snapshot, now: elapsed.now(), wallNow: wallClock.now())
         } else {
             machine = CircuitBreakerStateMachine(policy: policy)
         }

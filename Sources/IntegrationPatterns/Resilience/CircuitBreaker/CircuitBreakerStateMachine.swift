@@ -109,7 +109,9 @@ public struct CircuitBreakerStateMachine: Sendable {
         case .halfOpen:
             break
         }
-        guard probesInFlight < policy.halfOpen.probes else { return (.rejected(retryAfter: nil, isolated: false), transition) }
+        guard probesInFlight < policy.halfOpen.probes else {
+            return (.rejected(retryAfter: nil, isolated: false), transition)
+        }
         probesInFlight += 1
         return (.allowed(Permit(generation: generation, isProbe: true, startedAt: now)), transition)
     }

@@ -24,7 +24,9 @@ struct CircuitBreakerWindow: Sendable {
         case .time(let duration, let buckets):
             let count = max(1, buckets)
             let width = max(1, Self.nanoseconds(duration) / Int64(count))
-            storage = .time(bucketWidth: width, buckets: Array(repeating: Bucket(index: Int64.min, calls: 0, failures: 0), count: count))
+            storage = .time(
+                bucketWidth: width,
+                buckets: Array(repeating: Bucket(index: Int64.min, calls: 0, failures: 0), count: count))
         }
     }
 
@@ -90,7 +92,8 @@ struct CircuitBreakerWindow: Sendable {
 
     /// The outcomes for export: count windows oldest first; time windows as (age of the bucket's start,
     /// calls, failures).
-    func exported(now: Duration) -> (outcomes: [Bool]?, buckets: [(ageNanoseconds: Int64, calls: Int, failures: Int)]?) {
+    func exported(now: Duration) -> (outcomes: [Bool]?, buckets: [(ageNanoseconds: Int64, calls: Int, failures: Int)]?)
+    {
         switch storage {
         case .count(let ring, let next, let filled):
             let start = (next - filled + ring.count) % ring.count

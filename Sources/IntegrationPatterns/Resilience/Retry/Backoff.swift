@@ -70,4 +70,3 @@ public struct Backoff: Sendable, Hashable {
         return max(0, min(raw, ceiling))
     }
 }
-

@@ -168,7 +168,8 @@ public struct BackoffSimulation: Sendable {
                 calls += 1
                 let accepted = expected == version
                 if accepted { version += 1 }
-                queue.push(Event(time: now + networkDelay(), client: event.client, kind: .writeReply(accepted: accepted)))
+                queue.push(
+                    Event(time: now + networkDelay(), client: event.client, kind: .writeReply(accepted: accepted)))
             case .writeReply(let accepted):
                 if accepted {
                     successes += 1
@@ -178,7 +179,10 @@ public struct BackoffSimulation: Sendable {
                 var wait = 0.0
                 if let jitter = strategy.jitter {
                     let retry = strategy == .decorrelatedV2 ? failures[event.client] - 1 : failures[event.client]
-                    wait = jitter.seconds(forRetry: retry, backoff: backoff, state: &jitterStates[event.client], using: &generator) * 1000
+                    wait =
+                        jitter.seconds(
+                            forRetry: retry, backoff: backoff, state: &jitterStates[event.client], using: &generator)
+                        * 1000
                 }
                 queue.push(Event(time: now + networkDelay() + wait, client: event.client, kind: .serverRead))
             }

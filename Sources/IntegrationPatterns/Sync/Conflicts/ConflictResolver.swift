@@ -107,12 +107,14 @@ public struct ConflictResolver: Sendable {
             if rivals.contains(where: { compare($0, claim) == nil }) {
                 return ConflictResolution(
                     conflict: conflict, kept: [], displaced: [], isResolved: false,
-                    reason: "\(policy) cannot choose between \(describe(claim)) and an equal claim: a person must decide")
+                    reason:
+                        "\(policy) cannot choose between \(describe(claim)) and an equal claim: a person must decide")
             }
             displaced.append(claim)
         }
         let reason = "\(policy): displaced " + displaced.map(describe).joined(separator: ", ")
-        return ConflictResolution(conflict: conflict, kept: kept, displaced: displaced, isResolved: true, reason: reason)
+        return ConflictResolution(
+            conflict: conflict, kept: kept, displaced: displaced, isResolved: true, reason: reason)
     }
 
     /// `true` when `a` ranks above `b`, `false` when below, `nil` when the policy cannot tell them apart.

@@ -70,7 +70,9 @@ enum BlockClassifier {
         if blockWords.contains(where: { folded.hasPrefix($0) || folded.hasSuffix($0) || folded.hasSuffix("(\($0))") }) {
             return .block
         }
-        if reservationWords.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") || folded.hasPrefix($0 + "-") || folded.hasPrefix($0 + ":") }) {
+        if reservationWords.contains(where: {
+            folded == $0 || folded.hasPrefix($0 + " ") || folded.hasPrefix($0 + "-") || folded.hasPrefix($0 + ":")
+        }) {
             return .reservation
         }
         return .unknown

@@ -144,12 +144,14 @@ public struct ICalParser: Sendable {
         let uid = LibICal.trimmedString(icalcomponent_get_uid(event))
         func skip(_ property: String, _ message: String) -> RawEvent? {
             problems.append(
-                ICalProblem(line: text.line(of: property), message: message, skipped: true, uid: uid.isEmpty ? nil : uid))
+                ICalProblem(
+                    line: text.line(of: property), message: message, skipped: true, uid: uid.isEmpty ? nil : uid))
             return nil
         }
         func note(_ property: String, _ message: String) {
             problems.append(
-                ICalProblem(line: text.line(of: property), message: message, skipped: false, uid: uid.isEmpty ? nil : uid))
+                ICalProblem(
+                    line: text.line(of: property), message: message, skipped: false, uid: uid.isEmpty ? nil : uid))
         }
 
         // libical replaces a property it cannot read by an X-LIC-ERROR; a lost date makes the event unusable.
@@ -189,7 +191,9 @@ public struct ICalParser: Sendable {
             if start.isDate {
                 end = start.day.adding(days: (seconds + 86_399) / 86_400)
             } else {
-                guard let resolved = zones.resolve(icaltime_add(startTime, duration), tzid: LibICal.tzid(of: startProperty))
+                guard
+                    let resolved = zones.resolve(
+                        icaltime_add(startTime, duration), tzid: LibICal.tzid(of: startProperty))
                 else { return skip("DURATION", "DTSTART plus DURATION is not a valid time") }
                 end = resolved.day
             }

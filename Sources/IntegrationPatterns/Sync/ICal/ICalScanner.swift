@@ -155,7 +155,8 @@ struct ICalScanner {
                 stack.removeAll()
                 layout.isComplete = true
             } else {
-                report(number, "END:\(String(decoding: name, as: UTF8.self)) without its BEGIN; ignored", skipped: false)
+                report(
+                    number, "END:\(String(decoding: name, as: UTF8.self)) without its BEGIN; ignored", skipped: false)
             }
         case (.none, .some(let top)) where top == Self.vcalendar:
             if Self.isContentLine(line) {
@@ -198,7 +199,8 @@ struct ICalScanner {
                 if inTimezone { appendCalendar(line) }
                 stack.removeSubrange(depth...)
             } else {
-                report(number, "END:\(String(decoding: name, as: UTF8.self)) without its BEGIN; ignored", skipped: false)
+                report(
+                    number, "END:\(String(decoding: name, as: UTF8.self)) without its BEGIN; ignored", skipped: false)
             }
         case .none:
             if !Self.isContentLine(line) {
@@ -297,13 +299,15 @@ struct ICalScanner {
     private static func isContentLine(_ line: [UInt8]) -> Bool {
         var sawName = false
         for byte in line {
-            let isNameByte = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let isNameByte =
+                (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
             if isNameByte {
                 sawName = true
                 continue
             }
-            return sawName && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";")) && line.contains(UInt8(ascii: ":"))
+            return sawName && (byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";"))
+                && line.contains(UInt8(ascii: ":"))
         }
         return false
     }

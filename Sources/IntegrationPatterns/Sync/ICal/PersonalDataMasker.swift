@@ -53,13 +53,15 @@ public struct PersonalDataMasker: Sendable {
             }
         }
         if rules.contains(.phoneDigits) {
-            let labelled = #/(?i)((?:digits\)?|phone(?: number)?|tel(?:éfono|efono)?|mobile|m[óo]vil)\s*:?\s*)(\+?\d[\d \-().]*\d)/#
+            let labelled =
+                #/(?i)((?:digits\)?|phone(?: number)?|tel(?:éfono|efono)?|mobile|m[óo]vil)\s*:?\s*)(\+?\d[\d \-().]*\d)/#
             result = result.replacing(labelled) { $0.output.1 + digitsMasked($0.output.2) }
             result = result.replacing(#/(\+\d[\d \-().]{5,}\d)/#) { digitsMasked($0.output.1) }
             result = result.replacing(#/(\d{7,})/#) { stars($0.output.1) }
         }
         if rules.contains(.guestNames) {
-            let reserved = #/(?i)^((?:reserved|réservée|réservé|reservado|reservada|reserviert|booked)\s*[-–:]\s*)(.+)$/#
+            let reserved =
+                #/(?i)^((?:reserved|réservée|réservé|reservado|reservada|reserviert|booked)\s*[-–:]\s*)(.+)$/#
             result = result.replacing(reserved) { $0.output.1 + stars($0.output.2) }
         }
         return result

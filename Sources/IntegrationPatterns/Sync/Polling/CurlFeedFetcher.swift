@@ -27,7 +27,8 @@ public struct CurlFeedFetcher: FeedFetcher {
         }
         guard Self.isAvailable else {
             throw FeedFetchError(
-                code: .unavailable, message: "fetching URLs needs libcurl (the libcurl4 package), which is not installed")
+                code: .unavailable,
+                message: "fetching URLs needs libcurl (the libcurl4 package), which is not installed")
         }
         let transfer = CurlTransfer(request: request)
         return try await withTaskCancellationHandler {

@@ -18,7 +18,8 @@ public struct HTTPValidators: Sendable, Hashable, Codable {
 
     /// The validators in a response's headers.
     public init(responseHeaders headers: HTTPHeaders) {
-        self.init(etag: headers["ETag"].flatMap(Self.nonEmpty), lastModified: headers["Last-Modified"].flatMap(Self.nonEmpty))
+        self.init(
+            etag: headers["ETag"].flatMap(Self.nonEmpty), lastModified: headers["Last-Modified"].flatMap(Self.nonEmpty))
     }
 
     /// Whether there is nothing to send.

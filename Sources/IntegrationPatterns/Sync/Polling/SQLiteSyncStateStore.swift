@@ -83,18 +83,22 @@ public final class SQLiteSyncStateStore: SyncStateStore {
             return FeedCheckpoint(
                 source: FeedSource(rawValue: row["source"].text ?? "other"),
                 validators: HTTPValidators(etag: row["etag"].text, lastModified: row["last_modified"].text),
-                bodyHash: row["body_hash"].text, lastAppliedAt: row["last_applied_at"].real.map(Date.init(timeIntervalSince1970:)))
+                bodyHash: row["body_hash"].text,
+                lastAppliedAt: row["last_applied_at"].real.map(Date.init(timeIntervalSince1970:)))
         }
     }
 
     public func state(for feed: FeedKey) async throws -> FeedState {
         try database.read { connection in
-            let streak = try connection.queryFirst(
-                "SELECT suspicious_streak FROM ical_feeds WHERE unit = ? AND feed = ?", [.text(feed.unit), .text(feed.feed)])?[
+            let streak =
+                try connection.queryFirst(
+                    "SELECT suspicious_streak FROM ical_feeds WHERE unit = ? AND feed = ?",
+                    [.text(feed.unit), .text(feed.feed)])?[
                     "suspicious_streak"
                 ].integer ?? 0
             let rows = try connection.query(
-                "SELECT * FROM ical_blocks WHERE unit = ? AND feed = ? ORDER BY position", [.text(feed.unit), .text(feed.feed)])
+                "SELECT * FROM ical_blocks WHERE unit = ? AND feed = ? ORDER BY position",
+                [.text(feed.unit), .text(feed.feed)])
             return FeedState(blocks: rows.compactMap(Self.trackedBlock), suspiciousStreak: Int(streak))
         }
     }
@@ -148,11 +152,13 @@ public final class SQLiteSyncStateStore: SyncStateStore {
                 "SELECT * FROM ical_history WHERE unit = ? AND feed = ? ORDER BY id DESC LIMIT ?",
                 [.text(feed.unit), .text(feed.feed), .integer(Int64(max(0, limit)))]
             ).compactMap { row in
-                guard let at = row["at"].real, let outcome = row["outcome"].text.flatMap(FetchRecord.Outcome.init) else {
+                guard let at = row["at"].real, let outcome = row["outcome"].text.flatMap(FetchRecord.Outcome.init)
+                else {
                     return nil
                 }
                 return FetchRecord(
-                    at: Date(timeIntervalSince1970: at), outcome: outcome, httpStatus: row["http_status"].integer.map(Int.init),
+                    at: Date(timeIntervalSince1970: at), outcome: outcome,
+                    httpStatus: row["http_status"].integer.map(Int.init),
                     detail: row["detail"].text ?? "", added: Int(row["added"].integer ?? 0),
                     removed: Int(row["removed"].integer ?? 0), changed: Int(row["changed"].integer ?? 0))
             }
@@ -171,7 +177,8 @@ public final class SQLiteSyncStateStore: SyncStateStore {
     public func claims(unit: String) async throws -> [AvailabilityBlock] {
         try database.read { connection in
             try connection.query(
-                "SELECT * FROM ical_blocks WHERE unit = ? AND status != 'cancelled' ORDER BY feed, position", [.text(unit)]
+                "SELECT * FROM ical_blocks WHERE unit = ? AND status != 'cancelled' ORDER BY feed, position",
+                [.text(unit)]
             ).compactMap { Self.trackedBlock($0)?.block }
         }
     }
@@ -195,7 +202,8 @@ public final class SQLiteSyncStateStore: SyncStateStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
-                .text(feed.unit), .text(feed.feed), .real(record.at.timeIntervalSince1970), .text(record.outcome.rawValue),
+                .text(feed.unit), .text(feed.feed), .real(record.at.timeIntervalSince1970),
+                .text(record.outcome.rawValue),
                 record.httpStatus.map { .integer(Int64($0)) } ?? .null, .text(record.detail),
                 .integer(Int64(record.added)), .integer(Int64(record.removed)), .integer(Int64(record.changed)),
             ])
@@ -216,7 +224,8 @@ public final class SQLiteSyncStateStore: SyncStateStore {
             source: FeedSource(rawValue: row["source"].text ?? "other"), uid: uid,
             start: CalendarDay(daysSinceEpoch: Int(startDay)), end: CalendarDay(daysSinceEpoch: Int(endDay)),
             kind: row["kind"].text.flatMap(BlockKind.init) ?? .unknown, summary: row["summary"].text ?? "",
-            description: row["description"].text ?? "", bookedAt: row["booked_at"].real.map(Date.init(timeIntervalSince1970:)))
+            description: row["description"].text ?? "",
+            bookedAt: row["booked_at"].real.map(Date.init(timeIntervalSince1970:)))
         return TrackedBlock(
             block: block, status: status, misses: Int(row["misses"].integer ?? 0),
             firstSeen: Date(timeIntervalSince1970: firstSeen), lastSeen: Date(timeIntervalSince1970: lastSeen),

@@ -31,7 +31,10 @@ public struct FeedCheckpoint: Sendable, Hashable {
     public var lastAppliedAt: Date?
 
     /// Creates a checkpoint.
-    public init(source: FeedSource, validators: HTTPValidators = HTTPValidators(), bodyHash: String? = nil, lastAppliedAt: Date? = nil) {
+    public init(
+        source: FeedSource, validators: HTTPValidators = HTTPValidators(), bodyHash: String? = nil,
+        lastAppliedAt: Date? = nil
+    ) {
         self.source = source
         self.validators = validators
         self.bodyHash = bodyHash

@@ -126,7 +126,8 @@ public struct Reconciler: Sendable {
             let confirmed = acceptSuspicious || policy.confirmSuspiciousAfter.map { streak >= $0 } ?? false
             if !confirmed {
                 result.held = .init(
-                    previousCount: previousCurrent, fetchedCount: fetchedCurrent, vanishedCount: vanished, streak: streak)
+                    previousCount: previousCurrent, fetchedCount: fetchedCurrent, vanishedCount: vanished,
+                    streak: streak)
                 result.state = FeedState(blocks: state.blocks, suspiciousStreak: streak)
             }
         }

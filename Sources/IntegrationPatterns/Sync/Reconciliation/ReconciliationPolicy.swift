@@ -26,7 +26,8 @@ public struct ReconciliationPolicy: Sendable, Hashable {
     /// for a person to confirm a suspicious feed, keep tombstones 30 days.
     public init(
         missesBeforeRemoval: Int = 3, gracePeriod: Duration = .zero, suspiciousShrink: Double = 0.5,
-        shrinkCheckMinimum: Int = 4, confirmSuspiciousAfter: Int? = nil, tombstoneRetention: Duration = .seconds(30 * 86_400)
+        shrinkCheckMinimum: Int = 4, confirmSuspiciousAfter: Int? = nil,
+        tombstoneRetention: Duration = .seconds(30 * 86_400)
     ) {
         self.missesBeforeRemoval = max(1, missesBeforeRemoval)
         self.gracePeriod = max(.zero, gracePeriod)
