@@ -101,6 +101,21 @@ struct ScaffoldCommandTests {
         #expect(try String(contentsOf: handlers, encoding: .utf8) == mine)
     }
 
+    @Test("the REPL scaffolds its current design")
+    func fromRepl() throws {
+        let folder = try Self.folder()
+        let design = folder.appendingPathComponent("design.json").path
+        #expect(try IPM.run(["design"] + Self.stripe + ["--save", design, "--format", "json"]).status == 0)
+        let out = folder.appendingPathComponent("from-repl").path
+        let result = try IPM.run(
+            ["repl"], input: "scaffold\nload \(design)\nscaffold --out \(out) --package-path \(Self.checkout)\nquit\n")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("No design yet"))
+        #expect(result.standardOutput.contains("Package FromRepl"))
+        let answers = try String(contentsOfFile: out + "/.ipm/answers.json", encoding: .utf8)
+        #expect(answers.contains("push-stripe-alo"))
+    }
+
     @Test(
         "usage errors name the problem",
         arguments: [
