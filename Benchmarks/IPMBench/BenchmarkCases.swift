@@ -11,7 +11,6 @@ enum BenchmarkCases {
         },
         "verify": WebhookBenchmarks.verify,
         "claim-complete": WebhookBenchmarks.claimComplete,
-        "hmac": WebhookBenchmarks.hmac,
         "raw-hmac": WebhookBenchmarks.rawHMAC,
         "retry-breaker": RetryBreakerCase.run,
         "ical-parse": ICalBenchmarks.parse,

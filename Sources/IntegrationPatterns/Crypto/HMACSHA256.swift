@@ -32,10 +32,7 @@ public final class HMACSHA256: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard CLibCrypto_mac_restart(context) == 1 else { return false }
-        for part in parts where part.count > 0 {
-            guard EVP_MAC_update(context, part.baseAddress!.assumingMemoryBound(to: UInt8.self), part.count) == 1
-            else { return false }
-        }
+        for part in parts { guard update(part) else { return false } }
         return finish(into: output)
     }
 
@@ -46,12 +43,13 @@ public final class HMACSHA256: @unchecked Sendable {
     ) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        guard CLibCrypto_mac_restart(context) == 1 else { return false }
-        for part in [before, body, after] where part.count > 0 {
-            guard EVP_MAC_update(context, part.baseAddress!.assumingMemoryBound(to: UInt8.self), part.count) == 1
-            else { return false }
-        }
+        guard CLibCrypto_mac_restart(context) == 1, update(before), update(body), update(after) else { return false }
         return finish(into: output)
+    }
+
+    private func update(_ part: UnsafeRawBufferPointer) -> Bool {
+        guard let start = part.baseAddress, part.count > 0 else { return true }
+        return EVP_MAC_update(context, start.assumingMemoryBound(to: UInt8.self), part.count) == 1
     }
 
     private func finish(into output: UnsafeMutableRawBufferPointer) -> Bool {

@@ -1,11 +1,13 @@
+internal import Foundation
+
 /// A delivery's signature headers read according to its scheme: what was signed around the body, the
 /// signatures offered, and the signed timestamp and id.
 ///
 /// Header values are parsed as UTF-8 bytes (every structural character is ASCII): verification sits on
 /// the hot path of every webhook, and character-by-character `String` work would cost more than the HMAC.
-struct SignedDelivery {
-    /// Bytes signed before the body (`{t}.` for Stripe, `{id}.{t}.` for Standard Webhooks).
-    var before: [UInt8] = []
+struct SignedDelivery: ~Copyable {
+    /// What is signed before the body (`{t}.` for Stripe, `{id}.{t}.` for Standard Webhooks).
+    var before = SignedAffix.none
     /// Bytes signed after the body (generic schemes only).
     var after: [UInt8] = []
     /// How the candidate signatures are written.
@@ -19,7 +21,7 @@ struct SignedDelivery {
     ///
     /// They are compared in their encoded form with the expected MAC encoded the same way (as the
     /// providers' own libraries do), so nothing is decoded or allocated per candidate.
-    var candidates: [Range<Int>] = []
+    var candidates = SignatureRanges()
     /// How the candidates are encoded.
     var encoding = Encoding.hex
     /// The signed Unix timestamp, if the scheme signs one.
@@ -38,18 +40,18 @@ struct SignedDelivery {
         case .standardEd25519:
             try readStandard(headers, version: "v1a")
         case .github:
-            let value = try Self.required(headers, "X-Hub-Signature-256")
+            let value = try Self.required(headers.firstValue("x-hub-signature-256"), "X-Hub-Signature-256")
             guard value.hasPrefix("sha256=") else {
                 throw WebhookVerificationError(
                     .noMatchingSignature, "X-Hub-Signature-256 does not start with 'sha256='")
             }
             source = value
-            candidates = [Self.trimmedRange(value, from: 7)]
+            candidates.append(Self.trimmedRange(value, from: 7))
             id = headers["X-GitHub-Delivery"]
         case .shopify:
-            let value = try Self.required(headers, "X-Shopify-Hmac-Sha256")
+            let value = try Self.required(headers.firstValue("x-shopify-hmac-sha256"), "X-Shopify-Hmac-Sha256")
             source = value
-            candidates = [Self.trimmedRange(value, from: 0)]
+            candidates.append(Self.trimmedRange(value, from: 0))
             encoding = .base64
             id = headers["X-Shopify-Webhook-Id"]
         case .generic(let generic):
@@ -58,10 +60,11 @@ struct SignedDelivery {
     }
 
     private mutating func readStripe(_ headers: HTTPHeaders) throws(WebhookVerificationError) {
-        let value = try Self.required(headers, "Stripe-Signature")
-        var timestampDigits: [UInt8]?
+        let value = try Self.required(headers.firstValue("stripe-signature"), "Stripe-Signature")
+        var signedTimestamp: Int64?
         var sawAnySignature = false
         var malformed: String?
+        var found = SignatureRanges()
         Self.withBytes(value) { bytes in
             // Items are `key=value`, separated by commas; scanned in place, without splitting into arrays.
             var start = 0
@@ -76,80 +79,80 @@ struct SignedDelivery {
                 }
                 let key = Self.trimmed(item[..<equals])
                 let content = Self.trimmed(item[(equals + 1)...])
-                let contentRange = content.startIndex..<content.endIndex
                 if key.count == 1 && key.first == UInt8(ascii: "t") {
-                    guard Self.integer(content) != nil else {
+                    // Signed as the integer prints, without leading zeros (as Stripe's libraries do).
+                    guard let seconds = Self.integer(content) else {
                         malformed = "Stripe-Signature's t= is not a Unix timestamp"
                         return
                     }
-                    // Signed as the integer prints, without leading zeros (as Stripe's libraries do).
-                    let significant = content.drop { $0 == UInt8(ascii: "0") }
-                    timestampDigits = significant.isEmpty ? [UInt8(ascii: "0")] : Array(significant)
+                    signedTimestamp = seconds
                 } else if key.count == 2 && key.first == UInt8(ascii: "v") && key.last == UInt8(ascii: "1") {
                     sawAnySignature = true
-                    candidates.append(contentRange)
+                    found.append(content.startIndex..<content.endIndex)
                 } else {
                     sawAnySignature = true  // v0 and future schemes are ignored
                 }
             }
         }
         if let malformed { throw WebhookVerificationError(.malformedHeader, malformed) }
-        guard let timestampDigits else {
+        guard let signedTimestamp else {
             throw WebhookVerificationError(.malformedHeader, "Stripe-Signature has no t= timestamp")
         }
-        source = value
-        guard !candidates.isEmpty else {
+        guard !found.isEmpty else {
             throw WebhookVerificationError(
                 .noMatchingSignature,
                 sawAnySignature
                     ? "Stripe-Signature has no v1 signature (v0 is test mode's legacy scheme and is ignored)"
                     : "Stripe-Signature has no signature at all")
         }
-        timestamp = Self.integer(timestampDigits)
-        before = timestampDigits
-        before.append(UInt8(ascii: "."))
+        source = value
+        candidates = found
+        timestamp = signedTimestamp
+        before = .timestamp(signedTimestamp)
     }
 
-    private mutating func readStandard(_ headers: HTTPHeaders, version: String) throws(WebhookVerificationError) {
+    private mutating func readStandard(_ headers: HTTPHeaders, version: StaticString)
+        throws(WebhookVerificationError)
+    {
         // Svix sends the same headers with an svix- prefix.
-        let svix = headers["webhook-signature"] == nil && headers["svix-signature"] != nil
+        var found = headers.firstValues(("webhook-signature", "webhook-id", "webhook-timestamp"))
+        let svix = found.0 == nil && headers["svix-signature"] != nil
+        if svix { found = headers.firstValues(("svix-signature", "svix-id", "svix-timestamp")) }
         let prefix = svix ? "svix-" : "webhook-"
-        let value = try Self.required(headers, svix ? "svix-signature" : "webhook-signature")
-        let id = try Self.required(headers, svix ? "svix-id" : "webhook-id")
-        let timestampText = try Self.required(headers, svix ? "svix-timestamp" : "webhook-timestamp")
+        let value = try Self.required(found.0, svix ? "svix-signature" : "webhook-signature")
+        let id = try Self.required(found.1, svix ? "svix-id" : "webhook-id")
+        let timestampText = try Self.required(found.2, svix ? "svix-timestamp" : "webhook-timestamp")
         guard let timestamp = Self.withBytes(timestampText, { Self.integer(Self.trimmed($0)) }) else {
             throw WebhookVerificationError(.malformedHeader, "\(prefix)timestamp is not a Unix timestamp in seconds")
         }
-        guard !id.utf8.contains(UInt8(ascii: ".")) else {
+        guard Self.withBytes(id, { Self.offset(of: UInt8(ascii: "."), in: $0, from: 0) }) == nil else {
             throw WebhookVerificationError(
                 .malformedHeader, "\(prefix)id contains '.', which would make the signed content ambiguous")
         }
-        let versionBytes = Array(version.utf8)
-        Self.withBytes(value) { bytes in
-            // Entries are `version,signature`, separated by spaces; scanned in place.
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: " ") { end += 1 }
-                let entry = bytes[start..<end]
-                start = end + 1
-                guard let comma = entry.firstIndex(of: UInt8(ascii: ",")) else { continue }
-                guard entry[..<comma].elementsEqual(versionBytes) else { continue }  // other versions are ignored
-                candidates.append((comma + 1)..<end)
+        var signatures = SignatureRanges()
+        version.withUTF8Buffer { versionBytes in
+            Self.withBytes(value) { bytes in
+                // Entries are `version,signature`, separated by spaces; scanned in place.
+                var start = 0
+                while start < bytes.count {
+                    let end = Self.offset(of: UInt8(ascii: " "), in: bytes, from: start) ?? bytes.count
+                    let entry = bytes[start..<end]
+                    start = end + 1
+                    guard let comma = entry.firstIndex(of: UInt8(ascii: ",")) else { continue }
+                    guard entry[..<comma].elementsEqual(versionBytes) else { continue }  // other versions are ignored
+                    signatures.append((comma + 1)..<end)
+                }
             }
         }
-        source = value
-        encoding = .base64
-        guard !candidates.isEmpty else {
+        guard !signatures.isEmpty else {
             throw WebhookVerificationError(.noMatchingSignature, "\(prefix)signature has no '\(version),' signature")
         }
+        source = value
+        candidates = signatures
+        encoding = .base64
         self.timestamp = timestamp
         self.id = id
-        before.reserveCapacity(id.utf8.count + 12)
-        before.append(contentsOf: id.utf8)
-        before.append(UInt8(ascii: "."))
-        before.append(contentsOf: String(timestamp).utf8)
-        before.append(UInt8(ascii: "."))
+        before = .idAndTimestamp(id, timestamp)
     }
 
     private mutating func readGeneric(_ scheme: GenericHMACScheme, _ headers: HTTPHeaders)
@@ -164,10 +167,11 @@ struct SignedDelivery {
                 .noMatchingSignature, "\(scheme.signatureHeader) does not start with '\(scheme.signaturePrefix)'")
         }
         source = value
-        candidates = [Self.trimmedRange(value, from: scheme.signaturePrefix.utf8.count)]
+        candidates.append(Self.trimmedRange(value, from: scheme.signaturePrefix.utf8.count))
         encoding = scheme.encoding == .hex ? .hex : .base64
         if let header = scheme.idHeader { id = headers[header] }
         var seenBody = false
+        var prefix: [UInt8] = []
         for part in parts {
             var bytes: [UInt8]
             switch part {
@@ -187,15 +191,25 @@ struct SignedDelivery {
             case .id:
                 bytes = Array(try Self.required(headers, scheme.idHeader!).utf8)
             }
-            if seenBody { after += bytes } else { before += bytes }
+            if seenBody { after += bytes } else { prefix += bytes }
         }
+        before = .bytes(prefix)
     }
 
+    /// The value of the header `name`, which must be there and not blank.
     private static func required(_ headers: HTTPHeaders, _ name: String) throws(WebhookVerificationError) -> String {
-        guard let value = headers[name] else {
+        try required(headers[name], name)
+    }
+
+    /// `value`, the header `name`'s, which must be there and not blank. The name is only read for an
+    /// error: on the hot path it is a `StaticString`, which costs nothing to pass.
+    private static func required(_ value: String?, _ name: some CustomStringConvertible)
+        throws(WebhookVerificationError) -> String
+    {
+        guard let value else {
             throw WebhookVerificationError(.missingHeader, "no \(name) header")
         }
-        guard value.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+        guard withBytes(value, { $0.contains { $0 != 0x20 && $0 != 0x09 } }) else {
             throw WebhookVerificationError(.malformedHeader, "\(name) is empty")
         }
         return value
@@ -215,9 +229,22 @@ struct SignedDelivery {
         }
     }
 
-    /// Runs `body` over the bytes of each candidate signature.
-    func withCandidates<R>(_ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> R) -> R {
+    /// Runs `body` over the header bytes that hold the candidate signatures, and their ranges.
+    func withCandidates<R>(_ body: (UnsafeBufferPointer<UInt8>, SignatureRanges) -> R) -> R {
         Self.withBytes(source) { body($0, candidates) }
+    }
+
+    /// Runs `body` over the bytes signed before and after the body, laid out on the stack.
+    func withAffixes<R>(_ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> R) -> R {
+        after.withUnsafeBytes { after in before.withBytes { body($0, after) } }
+    }
+
+    /// The offset of the first `byte` in `bytes` at or after `start` (memchr: these scans run per delivery).
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// `bytes` without leading and trailing spaces and tabs (and a trailing CR).

@@ -16,10 +16,14 @@ public struct WebhookVerifier: Sendable {
     /// The scheme deliveries are verified with.
     public let scheme: WebhookScheme
     /// How far a signed timestamp may be from now, either way. Default: 300 seconds, as the providers' libraries.
-    public var tolerance: Duration
+    public var tolerance: Duration {
+        didSet { toleranceSeconds = Self.seconds(tolerance) }
+    }
     /// Where "now" comes from.
     public var clock: WallClock
     private let keys: [WebhookKey]
+    /// `tolerance` in seconds, worked out once rather than per delivery.
+    private var toleranceSeconds: Double
 
     /// Prepares a verifier. Throws `invalid_secret` if any secret cannot be used with the scheme.
     public init(
@@ -31,6 +35,7 @@ public struct WebhookVerifier: Sendable {
         self.scheme = scheme
         self.keys = keys
         self.tolerance = tolerance
+        self.toleranceSeconds = Self.seconds(tolerance)
         self.clock = clock
     }
 
@@ -54,10 +59,8 @@ public struct WebhookVerifier: Sendable {
         -> VerifiedWebhook
     {
         let delivery = try SignedDelivery(scheme: scheme, headers: headers)
-        let matched: Int? = delivery.before.withUnsafeBytes { before in
-            delivery.after.withUnsafeBytes { after in
-                matchingKey(delivery, before: before, body: body, after: after)
-            }
+        let matched: Int? = delivery.withAffixes { before, after in
+            matchingKey(delivery, before: before, body: body, after: after)
         }
         guard let secretIndex = matched else {
             let count = delivery.candidates.count
@@ -89,8 +92,8 @@ public struct WebhookVerifier: Sendable {
         return VerifiedWebhook(scheme: scheme, id: delivery.id, timestamp: timestamp, secretIndex: secretIndex)
     }
 
-    private var toleranceSeconds: Double {
-        let (seconds, attoseconds) = tolerance.components
+    private static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
@@ -99,7 +102,7 @@ public struct WebhookVerifier: Sendable {
     /// For HMAC the expected MAC is encoded like the candidates (lower-case hex, or padded base64) and
     /// compared in constant time with each candidate's text, as the providers' libraries compare.
     private func matchingKey(
-        _ delivery: SignedDelivery, before: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer,
+        _ delivery: borrowing SignedDelivery, before: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer,
         after: UnsafeRawBufferPointer
     ) -> Int? {
         var message: [UInt8]?

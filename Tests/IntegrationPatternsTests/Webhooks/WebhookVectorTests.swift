@@ -70,6 +70,31 @@ struct WebhookVectorTests {
             } == .noMatchingSignature)
     }
 
+    @Test("SW-1 read through Svix's svix- headers, and through header names in any case")
+    func sw1HeaderSpellings() throws {
+        let verifier = try verifier(.standardWebhooks, ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], now: 1_614_265_330)
+        let signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+        let spellings: [HTTPHeaders] = [
+            [
+                "svix-id": "msg_p5jXN8AQM9LWM0D4loKWxJek", "svix-timestamp": "1614265330",
+                "svix-signature": signature,
+            ],
+            [
+                "Webhook-Signature": signature, "WEBHOOK-ID": "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                "Webhook-Timestamp": " 1614265330 ",
+            ],
+        ]
+        for headers in spellings {
+            let verified = try verifier.verify(headers: headers, body: Self.sw1Payload)
+            #expect(verified.id == "msg_p5jXN8AQM9LWM0D4loKWxJek")
+        }
+        // A signature header alone names what is missing next, in the spelling the sender used.
+        let error = try #require(
+            throws: WebhookVerificationError.self,
+            performing: { try verifier.verify(headers: ["svix-signature": signature], body: Self.sw1Payload) })
+        #expect(error.reason == .missingHeader && error.detail.contains("svix-id"))
+    }
+
     @Test(
         "SW-1: unpadded secrets are accepted with and without the whsec_ prefix",
         arguments: ["MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwBr"])
@@ -213,6 +238,26 @@ struct WebhookVectorTests {
             reason { () throws(WebhookVerificationError) in
                 _ = try verifier.verify(headers: headers, body: payload)
             } == expected)
+    }
+
+    @Test("Stripe: a t= with leading zeros is signed as the integer prints, as Stripe's libraries sign it")
+    func stripeLeadingZeros() throws {
+        let payload = try Self.st1Payload()
+        let verifier = try verifier(.stripe, ["webhook_secret"], now: 1_533_204_620)
+        let padded = Self.st1Header.replacingOccurrences(of: "t=1533204620", with: "t=0001533204620")
+        #expect(padded != Self.st1Header)
+        let verified = try verifier.verify(headers: ["stripe-signature": padded], body: payload)
+        #expect(verified.timestamp == Date(timeIntervalSince1970: 1_533_204_620))
+    }
+
+    @Test("the signed timestamp is written as the integer prints, from 0 to 18 digits")
+    func timestampDigits() {
+        for value: Int64 in [0, 7, 10, 1_533_204_620, 999_999_999_999_999_999] {
+            let text = SignedAffix.timestamp(value).withBytes { String(decoding: $0, as: UTF8.self) }
+            #expect(text == "\(value).")
+            let both = SignedAffix.idAndTimestamp("msg_1", value).withBytes { String(decoding: $0, as: UTF8.self) }
+            #expect(both == "msg_1.\(value).")
+        }
     }
 
     @Test("Stripe: an extra bad v1 still verifies; a rolled secret verifies with either secret")
