@@ -69,8 +69,7 @@ struct SignedDelivery: ~Copyable {
             // Items are `key=value`, separated by commas; scanned in place, without splitting into arrays.
             var start = 0
             while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+                let end = Self.offset(of: UInt8(ascii: ","), in: bytes, from: start) ?? bytes.count
                 let item = bytes[start..<end]
                 start = end + 1
                 guard let equals = item.firstIndex(of: UInt8(ascii: "=")) else {

@@ -131,14 +131,21 @@ public struct WebhookVerifier: Sendable {
                                 continue
                             }
                             let source = bytes.baseAddress! + range.lowerBound
-                            for offset in 0..<length {
-                                let byte = source[offset]
-                                // Hex compares without regard to case; base64 is case-sensitive.
-                                target[offset] = folds && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                            let reference = UnsafeRawBufferPointer(rebasing: expected[0..<length])
+                            var equal = ConstantTime.equals(
+                                UnsafeRawBufferPointer(start: source, count: length), reference)
+                            // Hex compares without regard to case (base64 is case-sensitive): senders write
+                            // lower case, so only a mismatch is folded and compared again. The second pass
+                            // reveals no more than the outcome the response reveals anyway (match or not),
+                            // never how many bytes matched.
+                            if !equal && folds {
+                                for offset in 0..<length {
+                                    let byte = source[offset]
+                                    target[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                                }
+                                equal = ConstantTime.equals(
+                                    UnsafeRawBufferPointer(start: target, count: length), reference)
                             }
-                            let equal = ConstantTime.equals(
-                                UnsafeRawBufferPointer(start: target, count: length),
-                                UnsafeRawBufferPointer(rebasing: expected[0..<length]))
                             if equal { any = true }
                         }
                         return any

@@ -310,6 +310,19 @@ struct WebhookVectorTests {
             reason { () throws(WebhookVerificationError) in
                 _ = try verifier.verify(headers: headers, body: Array("Hello, World?".utf8))
             } == .signatureMismatch)
+        // Hex is compared without regard to case; a changed digit still fails in either case.
+        let upper: HTTPHeaders = [
+            "X-Hub-Signature-256": "sha256=757107EA0EB2509FC211221CCE984B8A37570B6D7586C22C46F4379C8B043E17"
+        ]
+        _ = try verifier.verify(headers: upper, body: Array("Hello, World!".utf8))
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(
+                    headers: [
+                        "X-Hub-Signature-256": "sha256=757107EA0EB2509FC211221CCE984B8A37570B6D7586C22C46F4379C8B043E18"
+                    ],
+                    body: Array("Hello, World!".utf8))
+            } == .signatureMismatch)
         #expect(
             reason { () throws(WebhookVerificationError) in
                 _ = try verifier.verify(headers: ["X-Hub-Signature": "sha1=abc"], body: Array("Hello, World!".utf8))
@@ -326,6 +339,13 @@ struct WebhookVectorTests {
         let body = Array(#"{"id":1234567890,"email":"customer@example.com","total_price":"123.45"}"#.utf8)
         _ = try verifier.verify(
             headers: ["x-shopify-hmac-sha256": "QNyObTlKbMx2qDlPF/ZOZcBqg5OgPg+2oky3zldc0Gw="], body: body)
+        // Base64 is case-sensitive: the same text upper-cased is another signature.
+        #expect(
+            reason { () throws(WebhookVerificationError) in
+                _ = try verifier.verify(
+                    headers: ["X-Shopify-Hmac-Sha256": "QNyObTlKbMx2qDlPF/ZOZcBqg5OgPg+2oky3zldc0Gw=".uppercased()],
+                    body: body)
+            } == .signatureMismatch)
     }
 
     // MARK: Primitives
