@@ -130,27 +130,28 @@ def bench_webhooks(table, tools, quick):
     import stripe
 
     seconds = 0.3 if quick else 1.0
-    # One-second rates on these shared machines swing by ±15% from run to run: each side is the median
-    # of several runs, taken the same way for ipm and for the floor.
-    repeats = 1 if quick else 5
+    # One-second rates on these shared machines swing by ±15% from run to run, and load drifts over a
+    # minute: ipm and the floor are measured in alternating rounds and each side is the median of its runs.
+    rounds = 1 if quick else 5
 
-    def openssl_floor(size):
-        """OpenSSL's own HMAC-SHA256 operations per second on `size`-byte messages (median of runs)."""
-        rates = []
-        for _ in range(repeats):
-            output = subprocess.run(["openssl", "speed", "-hmac", "sha256", "-bytes", str(size), "-seconds", "1"],
-                                    check=True, capture_output=True, text=True).stdout
-            line = [line for line in output.splitlines() if line.lower().startswith("hmac(sha256)")][-1]
-            rates.append(float(line.split()[-1].rstrip("k")) * 1000 / size)
-        return statistics.median(rates)
-
-    def ours_median(*arguments):
-        return statistics.median(ipm_bench(tools["ipm_bench"], *arguments)["ops_per_sec"] for _ in range(repeats))
+    def openssl_rate(size):
+        """OpenSSL's own HMAC-SHA256 operations per second on `size`-byte messages (one run)."""
+        output = subprocess.run(["openssl", "speed", "-hmac", "sha256", "-bytes", str(size), "-seconds", "1"],
+                                check=True, capture_output=True, text=True).stdout
+        line = [line for line in output.splitlines() if line.lower().startswith("hmac(sha256)")][-1]
+        return float(line.split()[-1].rstrip("k")) * 1000 / size
 
     standard_secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
     stripe_secret = "whsec_benchmark_secret_0123456789"
     for size in (1024, 65536):
-        floor = openssl_floor(size)
+        series = {"floor": [], "standard": [], "stripe": [], "raw": []}
+        for _ in range(rounds):
+            series["floor"].append(openssl_rate(size))
+            for scheme in ("standard", "stripe"):
+                series[scheme].append(ipm_bench(tools["ipm_bench"], "verify", scheme, size)["ops_per_sec"])
+            if size == 1024:
+                series["raw"].append(ipm_bench(tools["ipm_bench"], "raw-hmac")["ops_per_sec"])
+        floor = statistics.median(series["floor"])
         rng = random.Random(42)
         # standardwebhooks parses the payload as JSON after verifying it: give both a JSON body of `size` bytes.
         filler = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789 ") for _ in range(size - 11))
@@ -166,7 +167,7 @@ def bench_webhooks(table, tools, quick):
         label = "1 KiB" if size == 1024 else "64 KiB"
         for scheme, python_rate, peer in (("standard", python_standard, "Python standardwebhooks"),
                                           ("stripe", python_stripe, "Python stripe")):
-            ours = ours_median("verify", scheme, size)
+            ours = statistics.median(series[scheme])
             # At 64 KiB both sides are bound by the same OpenSSL SHA-256: the 4× expectation is for 1 KiB.
             table.add(f"webhook verify, {scheme}, {label} body", rate(ours), peer, rate(python_rate),
                       f"{ours / python_rate:.1f}×", "≥ 4× Python" if size == 1024 else "(hash-bound)",
@@ -175,7 +176,7 @@ def bench_webhooks(table, tools, quick):
                       f"openssl speed -hmac sha256 -bytes {size} (floor)", rate(floor), f"{ours / floor:.2f}×",
                       "≥ 0.7× floor", ours >= 0.7 * floor)
         if size == 1024:
-            raw = ours_median("raw-hmac")
+            raw = statistics.median(series["raw"])
             table.add("HMAC-SHA256 alone, 1 KiB (the library's keyed context)", rate(raw),
                       "openssl speed -hmac sha256 -bytes 1024 (floor)", rate(floor), f"{raw / floor:.2f}×",
                       "(where the time goes)", None)
