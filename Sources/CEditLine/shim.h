@@ -38,8 +38,17 @@ typedef unsigned char (*CEditLine_command_fn)(EditLine *, int);
 static inline void CEditLine_setPrompt(EditLine *el, CEditLine_prompt_fn fn) { el_set(el, EL_PROMPT, fn); }
 static inline void CEditLine_setEditor(EditLine *el, const char *mode) { el_set(el, EL_EDITOR, mode); }
 static inline void CEditLine_setSignalHandling(EditLine *el, int on) { el_set(el, EL_SIGNAL, on); }
-/* While editing, the terminal generates no signals: ^C reaches the editor as a key we bind. */
-static inline void CEditLine_disableSignalKeysWhileEditing(EditLine *el) { el_set(el, EL_SETTY, "-d", "-isig", NULL); }
+/* The terminal generates no signals while the editor owns it: ^C reaches the editor as a key we bind.
+   Both of libedit's modes get -isig: edit mode (-d), and the cooked mode it restores between lines (-x),
+   because libedit flushes the prompt before it switches to edit mode, and a ^C typed in that moment would
+   otherwise raise SIGINT. The terminal is then set to the cooked mode once, so the first prompt is covered
+   too; el_end restores the settings the terminal had before. */
+static inline void CEditLine_disableSignalKeys(EditLine *el) {
+    el_set(el, EL_SETTY, "-d", "-isig", NULL);
+    el_set(el, EL_SETTY, "-x", "-isig", NULL);
+    el_set(el, EL_PREP_TERM, 1);
+    el_set(el, EL_PREP_TERM, 0);
+}
 static inline void CEditLine_addFunction(EditLine *el, const char *name, const char *help, CEditLine_command_fn fn) {
     el_set(el, EL_ADDFN, name, help, fn);
 }

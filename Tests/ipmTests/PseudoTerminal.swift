@@ -62,8 +62,22 @@ final class PseudoTerminal {
         close(master)
     }
 
-    /// Types `text` at the terminal.
-    func type(_ text: String) {
+    /// Types `text` at the terminal, once the program's line editor has it.
+    ///
+    /// A person types after the prompt is ready; libedit writes its prompt a moment before it puts the
+    /// terminal in its editing mode, and keys that arrive in between are read by the terminal's cooked
+    /// mode instead (a Ctrl-D there is a canonical end-of-file the editor never sees). So this waits until
+    /// the terminal is non-canonical, which it is exactly while the editor reads.
+    func type(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var settings = termios()
+        let deadline = Date().addingTimeInterval(20)
+        while tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) != 0 {
+            guard Date() < deadline else {
+                Issue.record("the line editor never took the terminal", sourceLocation: sourceLocation)
+                break
+            }
+            _ = poll(nil, 0, 1)
+        }
         var bytes = Array(text.utf8)
         _ = write(master, &bytes, bytes.count)
     }

@@ -4,8 +4,9 @@ internal import Foundation
 /// Line editing for the REPL on a terminal, with libedit: history, emacs keys, tab completion, and
 /// Ctrl-C / Ctrl-D per ../shared/CLI.md.
 ///
-/// Ctrl-C is bound to a command of ours instead of raising SIGINT: it abandons the line being typed
-/// (and on an empty line the caller says how to quit); Ctrl-D on an empty line ends input.
+/// Ctrl-C is bound to a command of ours instead of raising SIGINT, for as long as the editor exists (a
+/// Ctrl-C typed between two lines waits for the next one): it abandons the line being typed (and on an
+/// empty line the caller says how to quit); Ctrl-D on an empty line ends input.
 /// Only for terminals: with piped input, read lines directly (no prompt, no escape codes).
 public final class LineEditor {
     /// What reading a line gave.
@@ -45,7 +46,7 @@ public final class LineEditor {
         CEditLine_useHistory(editor, history)
         CEditLine_setEditor(editor, "emacs")
         CEditLine_setSignalHandling(editor, 1)
-        CEditLine_disableSignalKeysWhileEditing(editor)
+        CEditLine_disableSignalKeys(editor)
         CEditLine_setClientData(editor, Unmanaged.passUnretained(self).toOpaque())
         CEditLine_setPrompt(editor) { editor in
             guard let editor, let data = CEditLine_clientData(editor) else { return nil }
