@@ -12,10 +12,21 @@ struct SearchIndexTests {
         let hits = try index.search(["circuit", "breaker"])
         let first = try #require(hits.first)
         #expect(first.id == "circuit-breaker")
-        #expect(first.score > 0)
+        #expect(first.score == 1)
         #expect(hits.map(\.score) == hits.map(\.score).sorted(by: >))
+        #expect(hits.allSatisfy { $0.score > 0 && $0.score <= 1 })
         #expect(hits.contains { $0.snippet.contains(SearchHit.highlightStart) })
         #expect(!first.plainSnippet.contains(SearchHit.highlightStart))
+    }
+
+    @Test("a word on most pages still ranks them apart: scores are relative to the best hit, not rounded to 0")
+    func commonWord() throws {
+        let index = try SearchIndex(catalog: catalog, language: .english)
+        let hits = try index.search(["idempotency"])
+        #expect(hits.count >= 5)
+        #expect(hits.first?.score == 1)
+        #expect(hits.allSatisfy { $0.score > 0 })
+        #expect(Set(hits.map(\.score)).count > 1)
     }
 
     @Test("words match as prefixes and without accents in Spanish")

@@ -4,7 +4,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var id: String
     /// The page title in the searched language.
     public var title: String
-    /// Relevance: higher is better (SQLite FTS5's BM25, sign flipped, weighted by field).
+    /// Relevance relative to the query's best hit, which scores 1: SQLite FTS5's BM25 (sign flipped,
+    /// weighted by field), divided by the best hit's.
     public var score: Double
     /// A short excerpt of the page; the matched words are wrapped in `SearchHit.highlightStart` and
     /// `SearchHit.highlightEnd` so a renderer can emphasise them or strip them.

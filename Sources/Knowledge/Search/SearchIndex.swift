@@ -70,14 +70,20 @@ public final class SearchIndex: @unchecked Sendable {
         CSQLite_bind_text(statement, 1, match, -1)
         sqlite3_bind_int(statement, 2, Int32(limit))
         var hits: [SearchHit] = []
+        var best = 0.0
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw SearchError(message: lastMessage()) }
+            let raw = sqlite3_column_double(statement, 2)
+            if hits.isEmpty { best = raw }
+            // BM25 is only comparable within one query, and a word on most pages gets an IDF near zero
+            // (FTS5 floors it at 1e-6): scores are reported relative to the best hit, which is 1.
+            let relative = best > 0 ? raw / best : 1
             hits.append(
                 SearchHit(
                     id: text(statement, 0), title: text(statement, 1),
-                    score: (sqlite3_column_double(statement, 2) * 1000).rounded() / 1000,
+                    score: (relative * 1000).rounded() / 1000,
                     snippet: text(statement, 3).split(whereSeparator: \.isNewline).joined(separator: " ")))
         }
         return hits
