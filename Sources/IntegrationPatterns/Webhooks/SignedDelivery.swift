@@ -27,7 +27,12 @@ struct SignedDelivery: ~Copyable {
     /// The signed Unix timestamp, if the scheme signs one.
     var timestamp: Int64?
     /// The delivery id, when the scheme sends one in a header.
-    var id: String?
+    var id: String? {
+        if case .idAndTimestamp(let id, _) = before { return id }
+        return headerID
+    }
+    /// The id header of schemes that do not sign it (GitHub, Shopify, generic).
+    private var headerID: String?
 
     /// Reads the headers for `scheme`; throws when they are missing, malformed or hold no signature of
     /// the expected kind.
@@ -47,25 +52,25 @@ struct SignedDelivery: ~Copyable {
             }
             source = value
             candidates.append(Self.trimmedRange(value, from: 7))
-            id = headers["X-GitHub-Delivery"]
+            headerID = headers["X-GitHub-Delivery"]
         case .shopify:
             let value = try Self.required(headers.firstValue("x-shopify-hmac-sha256"), "X-Shopify-Hmac-Sha256")
             source = value
             candidates.append(Self.trimmedRange(value, from: 0))
             encoding = .base64
-            id = headers["X-Shopify-Webhook-Id"]
+            headerID = headers["X-Shopify-Webhook-Id"]
         case .generic(let generic):
             try readGeneric(generic, headers)
         }
     }
 
     private mutating func readStripe(_ headers: HTTPHeaders) throws(WebhookVerificationError) {
-        let value = try Self.required(headers.firstValue("stripe-signature"), "Stripe-Signature")
+        let value = headers.firstValue("stripe-signature")
         var signedTimestamp: Int64?
         var sawAnySignature = false
         var malformed: String?
         var found = SignatureRanges()
-        Self.withBytes(value) { bytes in
+        try Self.read(value, "Stripe-Signature") { bytes in
             // Items are `key=value`, separated by commas; scanned in place, without splitting into arrays.
             var start = 0
             while start <= bytes.count {
@@ -104,7 +109,7 @@ struct SignedDelivery: ~Copyable {
                     ? "Stripe-Signature has no v1 signature (v0 is test mode's legacy scheme and is ignored)"
                     : "Stripe-Signature has no signature at all")
         }
-        source = value
+        source = value!
         candidates = found
         timestamp = signedTimestamp
         before = .timestamp(signedTimestamp)
@@ -118,19 +123,11 @@ struct SignedDelivery: ~Copyable {
         let svix = found.0 == nil && headers["svix-signature"] != nil
         if svix { found = headers.firstValues(("svix-signature", "svix-id", "svix-timestamp")) }
         let prefix = svix ? "svix-" : "webhook-"
-        let value = try Self.required(found.0, svix ? "svix-signature" : "webhook-signature")
-        let id = try Self.required(found.1, svix ? "svix-id" : "webhook-id")
-        let timestampText = try Self.required(found.2, svix ? "svix-timestamp" : "webhook-timestamp")
-        guard let timestamp = Self.withBytes(timestampText, { Self.integer(Self.trimmed($0)) }) else {
-            throw WebhookVerificationError(.malformedHeader, "\(prefix)timestamp is not a Unix timestamp in seconds")
-        }
-        guard Self.withBytes(id, { Self.offset(of: UInt8(ascii: "."), in: $0, from: 0) }) == nil else {
-            throw WebhookVerificationError(
-                .malformedHeader, "\(prefix)id contains '.', which would make the signed content ambiguous")
-        }
+        // Each header is read in one borrow of its bytes, which also checks that it is there and not
+        // blank, in the order a missing one is reported: signature, id, timestamp.
         var signatures = SignatureRanges()
-        version.withUTF8Buffer { versionBytes in
-            Self.withBytes(value) { bytes in
+        try Self.read(found.0, svix ? "svix-signature" : "webhook-signature") { bytes in
+            version.withUTF8Buffer { versionBytes in
                 // Entries are `version,signature`, separated by spaces; scanned in place.
                 var start = 0
                 while start < bytes.count {
@@ -143,15 +140,27 @@ struct SignedDelivery: ~Copyable {
                 }
             }
         }
+        let dotted = try Self.read(found.1, svix ? "svix-id" : "webhook-id") {
+            Self.offset(of: UInt8(ascii: "."), in: $0, from: 0) != nil
+        }
+        let parsed = try Self.read(found.2, svix ? "svix-timestamp" : "webhook-timestamp") {
+            Self.integer(Self.trimmed($0))
+        }
+        guard let timestamp = parsed else {
+            throw WebhookVerificationError(.malformedHeader, "\(prefix)timestamp is not a Unix timestamp in seconds")
+        }
+        guard !dotted else {
+            throw WebhookVerificationError(
+                .malformedHeader, "\(prefix)id contains '.', which would make the signed content ambiguous")
+        }
         guard !signatures.isEmpty else {
             throw WebhookVerificationError(.noMatchingSignature, "\(prefix)signature has no '\(version),' signature")
         }
-        source = value
+        source = found.0!
         candidates = signatures
         encoding = .base64
         self.timestamp = timestamp
-        self.id = id
-        before = .idAndTimestamp(id, timestamp)
+        before = .idAndTimestamp(found.1!, timestamp)
     }
 
     private mutating func readGeneric(_ scheme: GenericHMACScheme, _ headers: HTTPHeaders)
@@ -168,7 +177,7 @@ struct SignedDelivery: ~Copyable {
         source = value
         candidates.append(Self.trimmedRange(value, from: scheme.signaturePrefix.utf8.count))
         encoding = scheme.encoding == .hex ? .hex : .base64
-        if let header = scheme.idHeader { id = headers[header] }
+        if let header = scheme.idHeader { headerID = headers[header] }
         var seenBody = false
         var prefix: [UInt8] = []
         for part in parts {
@@ -200,18 +209,29 @@ struct SignedDelivery: ~Copyable {
         try required(headers[name], name)
     }
 
-    /// `value`, the header `name`'s, which must be there and not blank. The name is only read for an
-    /// error: on the hot path it is a `StaticString`, which costs nothing to pass.
+    /// `value`, the header `name`'s, which must be there and not blank.
     private static func required(_ value: String?, _ name: some CustomStringConvertible)
         throws(WebhookVerificationError) -> String
     {
+        try read(value, name) { _ in }
+        return value!
+    }
+
+    /// Runs `body` over the bytes of `value`, the header `name`'s, which must be there and not blank: one
+    /// borrow of the string serves the check and the parse.
+    private static func read<R>(
+        _ value: String?, _ name: some CustomStringConvertible, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(WebhookVerificationError) -> R {
         guard let value else {
             throw WebhookVerificationError(.missingHeader, "no \(name) header")
         }
-        guard withBytes(value, { $0.contains { $0 != 0x20 && $0 != 0x09 } }) else {
+        let result: R? = withBytes(value) { bytes in
+            bytes.contains { $0 != 0x20 && $0 != 0x09 } ? body(bytes) : nil
+        }
+        guard let result else {
             throw WebhookVerificationError(.malformedHeader, "\(name) is empty")
         }
-        return value
+        return result
     }
 
     /// Runs `body` over the UTF-8 bytes of `text` without copying them.

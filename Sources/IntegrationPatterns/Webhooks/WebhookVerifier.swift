@@ -46,12 +46,12 @@ public struct WebhookVerifier: Sendable {
     public func verify(headers: HTTPHeaders, body: some ContiguousBytes) throws(WebhookVerificationError)
         -> VerifiedWebhook
     {
-        let result = body.withUnsafeBytes { body in
-            Result { () throws(WebhookVerificationError) in
-                try verify(headers: headers, rawBody: body)
-            }
+        // `withUnsafeBytes` rethrows untyped errors; the only thrower inside throws this type.
+        do {
+            return try body.withUnsafeBytes { body in try verify(headers: headers, rawBody: body) }
+        } catch {
+            throw error as! WebhookVerificationError
         }
-        return try result.get()
     }
 
     /// The non-generic body of ``verify(headers:body:)``.
