@@ -27,10 +27,10 @@ enum WebhookBenchmarks {
         let store = try SQLiteIdempotencyStore(path: arguments[0])
         let response = StoredResponse(status: 200)
         let rate = try await Measure.throughputAsync(minimumDuration: .seconds(2), batch: 500) { index in
-            guard case .claimed(let lease) = try await store.claim("evt_\(index)", lease: .seconds(60)) else {
+            guard case .claimed(let lease) = try store.claim("evt_\(index)", lease: .seconds(60)) else {
                 throw BenchmarkError.usage("key evt_\(index) was not fresh")
             }
-            try await store.complete(lease, response: response)
+            try store.complete(lease, response: response)
         }
         return ["ops_per_sec": rate]
     }

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// An idempotency store in this process's memory: for tests, and for a single process that may forget
 /// on restart (a duplicate after a restart is then processed again).

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// An idempotency store in a SQLite database (WAL), shared safely by threads and by processes.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// Publishes the outbox's messages, in order, at least once: a message is marked sent only after
 /// `publish` returns, so a crash in between publishes it again (consumers deduplicate by its key).

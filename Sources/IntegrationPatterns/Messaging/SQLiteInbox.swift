@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// The inbox of the idempotent consumer: message ids recorded in the same SQLite transaction as the
 /// business writes they cause, so a redelivered message never takes effect twice.

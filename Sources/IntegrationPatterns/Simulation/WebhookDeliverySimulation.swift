@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// A provider delivering webhooks to the real ``WebhookProcessor``, idempotency store, inbox and
 /// dead-letter queue, in simulated time: the decision framework made visible.
@@ -212,7 +212,7 @@ public struct WebhookDeliverySimulation: Sendable {
                         }
                         suppressed.value = !applied
                     } else {
-                        try database.write {
+                        _ = try database.write {
                             try $0.execute("INSERT INTO effects (event) VALUES (?1)", [.text(event.key)])
                         }
                     }
@@ -255,7 +255,9 @@ public struct WebhookDeliverySimulation: Sendable {
             let failed = Double.random(in: 0..<1, using: &random) < config.transientFailureRate
             let crashed = Double.random(in: 0..<1, using: &random) < config.crashRate
             if failed || crashed { continue }
-            try database.write { try $0.execute("INSERT INTO effects (event) VALUES (?1)", [.text("evt_\(event)")]) }
+            _ = try database.write {
+                try $0.execute("INSERT INTO effects (event) VALUES (?1)", [.text("evt_\(event)")])
+            }
         }
         progress?(config.events, config.events)
 

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// The secure webhook handler of the seed, grown up: verify → claim → handle → complete → answer.
 ///

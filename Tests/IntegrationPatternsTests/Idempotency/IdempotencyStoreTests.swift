@@ -159,7 +159,7 @@ struct IdempotencyStoreTests {
             try process.run()
             processes.append((process, pipe))
         }
-        FileManager.default.createFile(atPath: start, contents: Data())
+        _ = FileManager.default.createFile(atPath: start, contents: Data())
         var won: [[Int]] = []
         for (process, pipe) in processes {
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

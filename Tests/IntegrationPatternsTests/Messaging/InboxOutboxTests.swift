@@ -143,7 +143,7 @@ struct InboxOutboxTests {
         let clock = TestWallClock()
         let outbox = try SQLiteOutbox(database: bank.database, clock: clock.wallClock)
         for index in 1...3 {
-            try bank.database.transaction {
+            _ = try bank.database.transaction {
                 try outbox.enqueue(topic: "t", key: "k\(index)", payload: [UInt8(index)], in: $0)
             }
         }
@@ -168,7 +168,7 @@ struct InboxOutboxTests {
         #expect(broker.received.withLock { $0 } == ["k1", "k2", "k3"])
         #expect(try outbox.pendingCount() == 0)
 
-        try bank.database.transaction { try outbox.enqueue(topic: "t", key: "poison", payload: [0], in: $0) }
+        _ = try bank.database.transaction { try outbox.enqueue(topic: "t", key: "poison", payload: [0], in: $0) }
         broker.down.store(true, ordering: .relaxed)
         for _ in 0..<3 {
             _ = try await relay.runOnce()

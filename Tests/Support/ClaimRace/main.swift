@@ -17,8 +17,8 @@ while !FileManager.default.fileExists(atPath: arguments[3]) { usleep(200) }
 var random = SplitMix64(seed: seed)
 var won: [Int] = []
 for key in (0..<count).shuffled(using: &random) {
-    if case .claimed(let lease) = try await store.claim("evt_\(key)", lease: .seconds(600)) {
-        try await store.complete(lease, response: StoredResponse(status: 200))
+    if case .claimed(let lease) = try store.claim("evt_\(key)", lease: .seconds(600)) {
+        try store.complete(lease, response: StoredResponse(status: 200))
         won.append(key)
     }
 }
