@@ -21,16 +21,5 @@ extension DisputeLifecycle {
     }
 
     /// What applying one event did.
-    public struct Outcome: Sendable, Hashable {
-        /// Whether the event was applied, and if not why.
-        public var disposition: EventDisposition
-        /// What to do, in order.
-        public var actions: [Action]
-
-        /// Creates an outcome.
-        public init(disposition: EventDisposition, actions: [Action] = []) {
-            self.disposition = disposition
-            self.actions = actions
-        }
-    }
+    public typealias Outcome = EventOutcome<Action>
 }
