@@ -141,11 +141,9 @@ public struct WebhookProcessor: Sendable {
         }
         switch claim {
         case .completed(let stored):
-            var headers = stored.headers
-            headers.replace(name: "Idempotent-Replayed", value: "true")
-            return Outcome(
-                decision: .duplicate(key: key),
-                response: WebhookResponse(status: stored.status, headers: headers, body: stored.body))
+            var replayed = stored
+            replayed.headers.replace(name: "Idempotent-Replayed", value: "true")
+            return Outcome(decision: .duplicate(key: key), response: replayed)
         case .inProgress(let until):
             let seconds = max(1, Int((until.timeIntervalSince(clock.now())).rounded(.up)))
             return Outcome(
@@ -173,9 +171,7 @@ public struct WebhookProcessor: Sendable {
             let response = try await handler(event) ?? .received
             // A lost lease means another worker took over after ours ran out: the work is done either way,
             // so the provider is told it succeeded.
-            try? await store.complete(
-                lease, response: StoredResponse(status: response.status, headers: response.headers, body: response.body)
-            )
+            try? await store.complete(lease, response: response)
             return Outcome(decision: .processed(key: event.key), response: response)
         } catch {
             failure = error
@@ -203,8 +199,7 @@ public struct WebhookProcessor: Sendable {
                 message: "Webhook \(event.key) failed permanently: \(describe(failure))",
                 details: ["source": configuration.source, "key": event.key, "dead_letter_id": String(id)]))
         let response = WebhookResponse.json(200, ["status": "dead_lettered"])
-        try? await store.complete(
-            lease, response: StoredResponse(status: response.status, headers: response.headers, body: response.body))
+        try? await store.complete(lease, response: response)
         return Outcome(decision: .deadLettered(key: event.key, deadLetterID: id), response: response)
     }
 

@@ -357,14 +357,14 @@ private func en_idempotent_consumer() async throws {
             do {
                 try await applyPayment(event)
                 let ok = WebhookResponse.json(200, ["received": "true"])
-                try await store.complete(lease, response: StoredResponse(status: ok.status, headers: ok.headers, body: ok.body))
+                try await store.complete(lease, response: ok)
                 return ok
             } catch {
                 try await store.release(lease)           // the retry may claim it at once
                 throw error
             }
         case .completed(let stored):                     // same answer as the first time
-            return WebhookResponse(status: stored.status, headers: stored.headers, body: stored.body)
+            return stored
         case .inProgress(let until):
             let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
             return WebhookResponse(status: 409, headers: ["Retry-After": String(seconds)])
@@ -387,14 +387,14 @@ private func es_idempotent_consumer() async throws {
             do {
                 try await applyPayment(event)
                 let ok = WebhookResponse.json(200, ["received": "true"])
-                try await store.complete(lease, response: StoredResponse(status: ok.status, headers: ok.headers, body: ok.body))
+                try await store.complete(lease, response: ok)
                 return ok
             } catch {
                 try await store.release(lease)           // el reintento puede reclamarla ya
                 throw error
             }
         case .completed(let stored):                     // la misma respuesta que la primera vez
-            return WebhookResponse(status: stored.status, headers: stored.headers, body: stored.body)
+            return stored
         case .inProgress(let until):
             let seconds = max(1, Int(until.timeIntervalSinceNow.rounded(.up)))
             return WebhookResponse(status: 409, headers: ["Retry-After": String(seconds)])

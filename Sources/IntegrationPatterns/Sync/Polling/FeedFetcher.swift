@@ -17,22 +17,8 @@ public struct FeedRequest: Sendable, Hashable {
     }
 }
 
-/// What came back: status, headers and the raw body bytes.
-public struct FeedResponse: Sendable, Hashable {
-    /// The HTTP status (200 for a file that was read).
-    public var status: Int
-    /// The response headers.
-    public var headers: HTTPHeaders
-    /// The body, unmodified.
-    public var body: [UInt8]
-
-    /// Creates a response.
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-}
+/// What came back: status (200 for a file that was read), headers and the raw body bytes.
+public typealias FeedResponse = HTTPResponse
 
 /// Why a fetch produced no response at all.
 public struct FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
