@@ -66,18 +66,21 @@ let package = Package(
         .executableTarget(
             name: "claim-race", dependencies: ["IntegrationPatterns"], path: "Tests/Support/ClaimRace",
             swiftSettings: swiftSettings),
+        // Snapshot files compared and recorded the same way by every test target that keeps them.
+        .target(name: "SnapshotTesting", path: "Tests/Support/SnapshotTesting", swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationPatternsTests", dependencies: ["IntegrationPatterns", "claim-race"],
             exclude: ["Webhooks/Fixtures", "Sync/Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "AdvisorTests", dependencies: ["Advisor", "Knowledge"], exclude: ["Snapshots"],
+            name: "AdvisorTests", dependencies: ["Advisor", "Knowledge", "SnapshotTesting"], exclude: ["Snapshots"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ConsoleTests", dependencies: ["Console"], exclude: ["Fixtures", "Snapshots"],
+            name: "ConsoleTests", dependencies: ["Console", "SnapshotTesting"], exclude: ["Fixtures", "Snapshots"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ScaffoldTests", dependencies: ["Scaffold", "Advisor", "IntegrationPatterns"], exclude: ["Snapshots"],
+            name: "ScaffoldTests", dependencies: ["Scaffold", "Advisor", "IntegrationPatterns", "SnapshotTesting"],
+            exclude: ["Snapshots"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ipmTests", dependencies: ["ipm", "Knowledge", "Console"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import SnapshotTesting
 import Testing
 
 @testable import Advisor
@@ -28,7 +29,7 @@ struct DesignCardTests {
         let design = DesignEngine.design(for: answers)
         for language in [Knowledge.Language.english, .spanish] {
             let card = DesignCard(design: design, language: language)
-            try compare(card.markdown, "\(name)-\(language.rawValue).md")
+            assertSnapshot(card.markdown, named: "\(name)-\(language.rawValue).md")
         }
     }
 
@@ -60,18 +61,5 @@ struct DesignCardTests {
             flags
                 == "--kind bidirectional --guarantee exactly-once --errors transient,partial --provider generic-http --ordering yes --volume high --naturally-idempotent no --can-refetch no"
         )
-    }
-
-    private func compare(_ actual: String, _ name: String, filePath: String = #filePath) throws {
-        let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-            || !FileManager.default.fileExists(atPath: url.path)
-        {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded \(name); check it and run the tests again.")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "card \(name) changed; RECORD_SNAPSHOTS=1 re-records")
     }
 }

@@ -1,6 +1,7 @@
 import Advisor
 import Foundation
 import IntegrationPatterns
+import SnapshotTesting
 import Testing
 
 @testable import Scaffold
@@ -144,19 +145,6 @@ struct ScaffoldGeneratorTests {
     func snapshots(name: String, answers: Answers) throws {
         let tree = ScaffoldGenerator().files(for: Self.request(answers)).map { "===== \($0.path)\n\($0.contents)" }
             .joined()
-        try compare(tree, "\(name).txt")
-    }
-
-    private func compare(_ actual: String, _ name: String, filePath: String = #filePath) throws {
-        let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-            || !FileManager.default.fileExists(atPath: url.path)
-        {
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record("Recorded \(name); check it and run the tests again.")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "tree \(name) changed; RECORD_SNAPSHOTS=1 re-records")
+        assertSnapshot(tree, named: "\(name).txt")
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
-import Testing
+public import Foundation
+public import Testing
 
-/// Compares `actual` with the snapshot file `name` next to these tests.
+/// Compares `actual` with the snapshot file `Snapshots/name` next to the calling test file.
 ///
 /// With `RECORD_SNAPSHOTS=1` the file is (re)written and the test fails, so that re-recording is never
 /// silent; a missing snapshot is recorded the same way.
-func assertSnapshot(
+public func assertSnapshot(
     _ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation,
     filePath: String = #filePath
 ) {
@@ -39,8 +39,8 @@ func assertSnapshot(
     }
 }
 
-/// The text of a fixture next to these tests.
-func fixture(_ name: String, filePath: String = #filePath) throws -> String {
+/// The text of the fixture `Fixtures/name` next to the calling test file.
+public func fixture(_ name: String, filePath: String = #filePath) throws -> String {
     let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
     return try String(contentsOf: url, encoding: .utf8)
 }
